@@ -1,0 +1,2 @@
+/** The IPVS model and client API. */
+package io.github.ipvs4j;
