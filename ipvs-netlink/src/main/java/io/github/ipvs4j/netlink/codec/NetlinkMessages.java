@@ -1,0 +1,66 @@
+package io.github.ipvs4j.netlink.codec;
+
+import io.github.ipvs4j.MalformedMessageException;
+import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Splits a received datagram into netlink messages. One {@code recv} can return several messages (a multipart dump
+ * chunk, or acks), each starting at the {@code NLMSG_ALIGN}ed end of the previous one:
+ *
+ * <pre>
+ *  | nlmsghdr | payload ... | pad | nlmsghdr | payload ... | pad | ...
+ *  |<------ nlmsg_len ----->|     |<------ nlmsg_len ----->|
+ * </pre>
+ *
+ * <p>Every length is checked before use: a length shorter than the header or longer than the bytes left raises
+ * {@link MalformedMessageException}, never an index error or a loop.
+ *
+ * <p>Buffers: the caller owns {@code in}; its indices are not changed and nothing keeps it after the call returns.
+ */
+public final class NetlinkMessages {
+  private NetlinkMessages() {}
+
+  /** All messages in the readable bytes of {@code in}, in order. */
+  public static List<NetlinkMessage> decodeAll(ByteBuf in) {
+    List<NetlinkMessage> out = new ArrayList<>();
+    forEach(in, out::add);
+    return out;
+  }
+
+  /**
+   * Hands each message in the readable bytes of {@code in} to {@code sink}, in order. Messages before a malformed one
+   * are delivered before the exception is thrown.
+   */
+  public static void forEach(ByteBuf in, Consumer<NetlinkMessage> sink) {
+    int base = in.readerIndex();
+    int pos = base;
+    int end = in.writerIndex();
+    while (pos < end) {
+      int left = end - pos;
+      if (left < NlMsgHdr.SIZE) {
+        throw new MalformedMessageException(
+            "nlmsghdr: trailing " + left + " bytes at offset " + (pos - base) + " (expected: at least "
+                + NlMsgHdr.SIZE + ")");
+      }
+      NlMsgHdr header = NlMsgHdr.read(in, pos);
+      long len = Integer.toUnsignedLong(header.length());
+      if (len < NlMsgHdr.SIZE) {
+        throw new MalformedMessageException(
+            "nlmsghdr: message at offset " + (pos - base) + " has nlmsg_len " + len + " (expected: at least "
+                + NlMsgHdr.SIZE + ")");
+      }
+      if (len > left) {
+        throw new MalformedMessageException(
+            "nlmsghdr: message at offset " + (pos - base) + " has nlmsg_len " + len + ", beyond the " + left
+                + " bytes left");
+      }
+      byte[] payload = new byte[(int) len - NlMsgHdr.SIZE];
+      in.getBytes(pos + NlMsgHdr.SIZE, payload);
+      sink.accept(NetlinkMessage.wrap(header, payload));
+      pos += (int) Math.min(Netlink.nlmsgAlign((int) len), left);
+    }
+  }
+}

@@ -1,0 +1,381 @@
+package io.github.ipvs4j.netlink.transport;
+
+import io.github.ipvs4j.MalformedMessageException;
+import io.github.ipvs4j.netlink.codec.Netlink;
+import io.github.ipvs4j.netlink.codec.NetlinkError;
+import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.NetlinkMessages;
+import io.github.ipvs4j.netlink.codec.NetlinkRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A netlink conversation with the kernel over one {@link NetlinkSocket}: requests matched to their replies by sequence
+ * number, acks, multipart dumps and batches.
+ *
+ * <pre>{@code
+ * try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_GENERIC)) {
+ *   List<NetlinkMessage> replies = c.request(GenlFamily.request("nlctrl"));       // NLM_F_REQUEST | NLM_F_ACK
+ *   List<NetlinkMessage> all = c.dump(NetlinkRequest.genl(16, CTRL_CMD_GETFAMILY, 1, a -> {})); // until NLMSG_DONE
+ *   List<BatchOutcome> outcomes = c.batch(List.of(req1, req2, req3));             // one outcome per request, in order
+ * }
+ * }</pre>
+ *
+ * <p><b>Sequence numbers.</b> Each request gets the next number (starting at a random value); a batch takes one per
+ * request. Messages whose {@code nlmsg_seq} does not belong to the running exchange are <em>dropped</em> (logged at
+ * debug): they are late answers to an exchange that timed out, and must not poison the next one.
+ *
+ * <p><b>Acks and errors.</b> {@link #request} sets {@code NLM_F_ACK} and returns when the ack arrives; a kernel error
+ * becomes {@link NetlinkErrorException} with the errno and the extended-ack message ({@code NETLINK_EXT_ACK} and
+ * {@code NETLINK_CAP_ACK} are turned on when the kernel supports them).
+ *
+ * <p><b>Batches.</b> {@link #batch} packs many requests into each {@code send}; the kernel handles them in order (there
+ * is no atomicity: earlier ones stay applied when a later one fails). All answers to a datagram are queued during the
+ * {@code send} itself, so the number of requests in flight is bounded by a window, the socket's receive buffer divided
+ * by {@link NetlinkOptions#replyBudget()}: the acks always fit, and {@code ENOBUFS} does not happen at any batch size.
+ * The window refills when half of it has been answered.
+ *
+ * <p><b>Timeouts.</b> Every wait for the kernel's next datagram is bounded by {@link NetlinkOptions#timeout()}
+ * ({@link NetlinkTimeoutException}); the connection stays usable afterwards.
+ *
+ * <p><b>Thread-safety.</b> Safe for use by many threads: each exchange (request, dump, batch) holds a lock for its whole
+ * duration, so replies never mix; exchanges from different threads run one after another. {@link #close()} takes the
+ * same lock, so it waits for a running exchange.
+ *
+ * <p><b>Buffers.</b> The connection owns one direct send buffer and one direct receive buffer, reused for every
+ * exchange and released by {@link #close()}. Nothing it returns holds a reference-counted buffer: replies are
+ * {@link NetlinkMessage} values with their own copies.
+ */
+public final class NetlinkConnection implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(NetlinkConnection.class);
+  /** Most bytes packed into one batch datagram (the kernel's limit is the send buffer minus 32). */
+  private static final int MAX_BATCH_DATAGRAM = 64 * 1024;
+
+  private final NetlinkSocket socket;
+  private final NetlinkOptions options;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ByteBuf sendBuffer;
+  private final ByteBuf receiveBuffer;
+  private final int window;
+  private final int maxDatagram;
+  private int nextSeq;
+  private boolean closed;
+
+  private NetlinkConnection(NetlinkSocket socket, NetlinkOptions options) throws NetlinkSocketException {
+    this.socket = socket;
+    this.options = options;
+    int granted = socket.setReceiveBufferSize(options.receiveBufferSize());
+    if (options.extendedAck()) {
+      socket.setNetlinkOption(Netlink.NETLINK_EXT_ACK, true);
+    }
+    if (options.capAck()) {
+      socket.setNetlinkOption(Netlink.NETLINK_CAP_ACK, true);
+    }
+    this.window = Math.max(1, granted / options.replyBudget());
+    this.maxDatagram = Math.max(4096, Math.min(MAX_BATCH_DATAGRAM, socket.sendBufferSize() - 32));
+    this.nextSeq = ThreadLocalRandom.current().nextInt(1, 1 << 30);
+    ByteBuf send = null;
+    ByteBuf receive = null;
+    try {
+      send = ByteBufAllocator.DEFAULT.directBuffer(8192);
+      receive = ByteBufAllocator.DEFAULT.directBuffer(options.readBufferSize(), options.readBufferSize());
+    } catch (RuntimeException e) {
+      if (send != null) {
+        send.release();
+      }
+      throw e;
+    }
+    this.sendBuffer = send;
+    this.receiveBuffer = receive;
+    log.debug("opened {} with receive buffer {} bytes, batch window {}", socket, granted, window);
+  }
+
+  /** Opens a connection for {@code protocol} with {@link NetlinkOptions#defaults()}. */
+  public static NetlinkConnection open(int protocol) throws NetlinkSocketException {
+    return open(protocol, NetlinkOptions.defaults());
+  }
+
+  /** Opens a connection for {@code protocol} (e.g. {@link Netlink#NETLINK_GENERIC}), in the options' namespace if any. */
+  public static NetlinkConnection open(int protocol, NetlinkOptions options) throws NetlinkSocketException {
+    Objects.requireNonNull(options, "options");
+    NetlinkSocket socket =
+        options.networkNamespace().isPresent()
+            ? NetlinkSocket.open(protocol, options.networkNamespace().get())
+            : NetlinkSocket.open(protocol);
+    try {
+      return new NetlinkConnection(socket, options);
+    } catch (NetlinkSocketException | RuntimeException e) {
+      socket.close();
+      throw e;
+    }
+  }
+
+  /** The netlink protocol. */
+  public int protocol() {
+    return socket.protocol();
+  }
+
+  /** The socket's port id. */
+  public int portId() {
+    return socket.portId();
+  }
+
+  /** The options this connection was opened with. */
+  public NetlinkOptions options() {
+    return options;
+  }
+
+  /** How many batched requests may be unanswered at once (receive buffer / reply budget). */
+  public int batchWindow() {
+    return window;
+  }
+
+  /**
+   * Sends {@code request} with {@code NLM_F_REQUEST | NLM_F_ACK} and returns its replies (the ack excluded) once the
+   * kernel acknowledged it.
+   *
+   * @throws NetlinkErrorException if the kernel answered with an error (errno, extack)
+   * @throws NetlinkTimeoutException if the kernel did not answer in time
+   * @throws NetlinkSocketException if a system call failed
+   * @throws MalformedMessageException if a reply does not decode
+   * @throws IllegalArgumentException if the request has {@code NLM_F_DUMP} bits (use {@link #dump})
+   */
+  public List<NetlinkMessage> request(NetlinkRequest request) throws NetlinkException {
+    Objects.requireNonNull(request, "request");
+    if ((request.flags() & Netlink.NLM_F_DUMP) != 0) {
+      throw new IllegalArgumentException("request: has NLM_F_DUMP bits; use dump()");
+    }
+    lock.lock();
+    try {
+      checkOpen();
+      int seq = takeSeq(1);
+      sendBuffer.clear();
+      request.writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, seq, socket.portId());
+      socket.send(sendBuffer);
+      List<NetlinkMessage> replies = new ArrayList<>();
+      while (true) {
+        for (NetlinkMessage m : receive()) {
+          if (m.seq() != seq) {
+            drop(m);
+            continue;
+          }
+          if (m.isError()) {
+            NetlinkError status = NetlinkError.decode(m);
+            if (!status.isAck()) {
+              throw new NetlinkErrorException(request.type(), seq, status);
+            }
+            return replies;
+          }
+          replies.add(m);
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs a dump ({@code NLM_F_REQUEST | NLM_F_DUMP}) and returns every part, {@code NLMSG_DONE} excluded. */
+  public List<NetlinkMessage> dump(NetlinkRequest request) throws NetlinkException {
+    List<NetlinkMessage> parts = new ArrayList<>();
+    dump(request, parts::add);
+    return parts;
+  }
+
+  /**
+   * Runs a dump ({@code NLM_F_REQUEST | NLM_F_DUMP}) and hands each part to {@code sink} as it arrives, until
+   * {@code NLMSG_DONE}. If {@code sink} throws, the rest of the dump is read and dropped (so the socket is clean for the
+   * next exchange) and the exception propagates.
+   *
+   * @throws NetlinkDumpInterruptedException if a part carried {@code NLM_F_DUMP_INTR} (the table changed during the
+   *     dump; every part was still delivered; retry)
+   * @throws NetlinkErrorException if the kernel refused the dump or ended it with an error
+   */
+  public void dump(NetlinkRequest request, Consumer<NetlinkMessage> sink) throws NetlinkException {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(sink, "sink");
+    lock.lock();
+    try {
+      checkOpen();
+      int seq = takeSeq(1);
+      sendBuffer.clear();
+      request.writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP, seq, socket.portId());
+      socket.send(sendBuffer);
+      boolean interrupted = false;
+      RuntimeException sinkFailure = null;
+      while (true) {
+        for (NetlinkMessage m : receive()) {
+          if (m.seq() != seq) {
+            drop(m);
+            continue;
+          }
+          if (m.hasFlags(Netlink.NLM_F_DUMP_INTR)) {
+            interrupted = true;
+          }
+          if (m.isError()) {
+            NetlinkError status = NetlinkError.decode(m);
+            if (!status.isAck()) {
+              throw new NetlinkErrorException(request.type(), seq, status);
+            }
+            continue; // an ack is not the end of a dump
+          }
+          if (m.isDone()) {
+            NetlinkError status = NetlinkError.decodeDone(m);
+            if (sinkFailure != null) {
+              throw sinkFailure;
+            }
+            if (!status.isAck()) {
+              throw new NetlinkErrorException(request.type(), seq, status);
+            }
+            if (interrupted) {
+              throw new NetlinkDumpInterruptedException(
+                  "dump of type " + request.type() + " was interrupted (NLM_F_DUMP_INTR): the table changed; retry");
+            }
+            return;
+          }
+          if (sinkFailure == null) {
+            try {
+              sink.accept(m);
+            } catch (RuntimeException e) {
+              sinkFailure = e; // keep reading to NLMSG_DONE so the kernel's dump state ends
+            }
+          }
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Sends {@code requests} in as few datagrams as the window allows, each with {@code NLM_F_REQUEST | NLM_F_ACK}, and
+   * returns one outcome per request, in the same order. A request the kernel rejects does not stop the others.
+   *
+   * @throws NetlinkTimeoutException if some request was not answered in time (no outcomes are returned)
+   * @throws NetlinkSocketException if a system call failed
+   * @throws IllegalArgumentException if a request has {@code NLM_F_DUMP} bits
+   */
+  public List<BatchOutcome> batch(List<NetlinkRequest> requests) throws NetlinkException {
+    List<NetlinkRequest> all = List.copyOf(requests);
+    for (NetlinkRequest r : all) {
+      if ((r.flags() & Netlink.NLM_F_DUMP) != 0) {
+        throw new IllegalArgumentException("requests: " + r + " has NLM_F_DUMP bits; dumps cannot be batched");
+      }
+    }
+    int n = all.size();
+    if (n == 0) {
+      return List.of();
+    }
+    lock.lock();
+    try {
+      checkOpen();
+      int base = takeSeq(n);
+      BatchOutcome[] outcomes = new BatchOutcome[n];
+      @SuppressWarnings("unchecked")
+      List<NetlinkMessage>[] replies = new List[n];
+      int sent = 0;
+      int done = 0;
+      while (done < n) {
+        int inFlight = sent - done;
+        if (sent < n && inFlight <= window / 2) {
+          sent = sendChunk(all, base, sent, window - inFlight);
+          continue;
+        }
+        for (NetlinkMessage m : receive()) {
+          long index = Integer.toUnsignedLong(m.seq() - base);
+          if (index >= sent || outcomes[(int) index] != null) {
+            drop(m);
+            continue;
+          }
+          int i = (int) index;
+          if (m.isError()) {
+            List<NetlinkMessage> r = replies[i] == null ? List.of() : replies[i];
+            outcomes[i] = new BatchOutcome(i, all.get(i), NetlinkError.decode(m), r);
+            replies[i] = null;
+            done++;
+          } else {
+            if (replies[i] == null) {
+              replies[i] = new ArrayList<>(1);
+            }
+            replies[i].add(m);
+          }
+        }
+      }
+      return Arrays.asList(outcomes);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Packs requests {@code from..} (at most {@code room}) into one datagram and sends it; returns the new sent count. */
+  private int sendChunk(List<NetlinkRequest> all, int base, int from, int room) throws NetlinkSocketException {
+    sendBuffer.clear();
+    int next = from;
+    while (next < all.size() && next - from < room) {
+      int mark = sendBuffer.writerIndex();
+      all.get(next).writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, base + next, socket.portId());
+      if (sendBuffer.writerIndex() > maxDatagram && next > from) {
+        sendBuffer.writerIndex(mark); // does not fit: goes first in the next datagram
+        break;
+      }
+      next++;
+    }
+    socket.send(sendBuffer);
+    return next;
+  }
+
+  private List<NetlinkMessage> receive() throws NetlinkException {
+    receiveBuffer.clear();
+    socket.receive(receiveBuffer, options.timeout());
+    return NetlinkMessages.decodeAll(receiveBuffer);
+  }
+
+  private void drop(NetlinkMessage m) {
+    log.debug("dropped a message that belongs to no running exchange: {}", m);
+  }
+
+  private int takeSeq(int count) {
+    int seq = nextSeq;
+    nextSeq += count;
+    if (nextSeq == 0 || Integer.compareUnsigned(nextSeq, seq) < 0) {
+      nextSeq = 1; // wrapped: seq 0 is what unsolicited messages carry
+    }
+    return seq;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("netlink connection is closed");
+    }
+  }
+
+  /** Closes the socket and releases the buffers, after any running exchange ends. Idempotent. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      socket.close();
+      sendBuffer.release();
+      receiveBuffer.release();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "NetlinkConnection{" + socket + ", window=" + window + "}";
+  }
+}

@@ -1,0 +1,165 @@
+package io.github.ipvs4j.netlink.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ipvs4j.netlink.codec.Errno;
+import io.github.ipvs4j.netlink.codec.GenlCtrl;
+import io.github.ipvs4j.netlink.codec.GenlFamily;
+import io.github.ipvs4j.netlink.codec.Netlink;
+import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.NetlinkRequest;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Host tier: talks to this machine's kernel through nlctrl (generic netlink is always there; IPVS is not). */
+class NetlinkConnectionTest {
+  private NetlinkConnection connection;
+
+  @BeforeEach
+  void open() throws Exception {
+    connection = NetlinkConnection.open(Netlink.NETLINK_GENERIC);
+  }
+
+  @AfterEach
+  void close() {
+    connection.close();
+  }
+
+  @Test
+  void resolvesNlctrlThroughNlctrl() throws Exception {
+    GenlFamily nlctrl = GenericNetlink.resolveFamily(connection, "nlctrl").orElseThrow();
+    assertThat(nlctrl.id()).isEqualTo(GenlCtrl.GENL_ID_CTRL);
+    assertThat(nlctrl.name()).isEqualTo("nlctrl");
+    assertThat(nlctrl.version()).isGreaterThanOrEqualTo(1);
+    assertThat(nlctrl.operation(GenlCtrl.CTRL_CMD_GETFAMILY)).isPresent();
+    assertThat(nlctrl.operation(GenlCtrl.CTRL_CMD_GETFAMILY).orElseThrow().flags() & GenlCtrl.GENL_CMD_CAP_DO)
+        .isNotZero();
+    assertThat(nlctrl.multicastGroups()).extracting(GenlFamily.MulticastGroup::name).contains("notify");
+  }
+
+  @Test
+  void ipvsIsAbsentOnThisHost() throws Exception {
+    assertThat(GenericNetlink.resolveFamily(connection, "IPVS")).isEmpty();
+  }
+
+  @Test
+  void errorCarriesErrnoAndExtack() throws Exception {
+    assertThatThrownBy(() -> connection.request(GenlFamily.request("ipvs4j-nope")))
+        .isInstanceOfSatisfying(
+            NetlinkErrorException.class,
+            e -> {
+              assertThat(e.errno()).hasValue(Errno.ENOENT);
+              assertThat(e.errnoValue().name()).isEqualTo("ENOENT");
+              assertThat(e.error().capped()).isTrue();
+              assertThat(e.getMessage()).contains("error(2): No such file or directory");
+            });
+    // A name longer than GENL_NAMSIZ - 1 breaks nlctrl's policy: EINVAL, and the kernel says why (extack).
+    assertThatThrownBy(() -> connection.request(GenlFamily.request("x".repeat(40))))
+        .isInstanceOfSatisfying(
+            NetlinkErrorException.class,
+            e -> {
+              assertThat(e.errno()).hasValue(Errno.EINVAL);
+              assertThat(e.kernelMessage()).isPresent();
+              assertThat(e.error().offset()).isPresent();
+            });
+  }
+
+  @Test
+  void dumpListsEveryFamily() throws Exception {
+    List<NetlinkMessage> parts =
+        connection.dump(NetlinkRequest.genl(GenlCtrl.GENL_ID_CTRL, GenlCtrl.CTRL_CMD_GETFAMILY, 1, a -> {}));
+    Set<String> names = new HashSet<>();
+    for (NetlinkMessage m : parts) {
+      assertThat(m.hasFlags(Netlink.NLM_F_MULTI)).isTrue();
+      names.add(GenlFamily.decode(m).name());
+    }
+    assertThat(names).contains("nlctrl").doesNotContain("IPVS");
+    // The connection is clean afterwards.
+    assertThat(GenericNetlink.resolveFamily(connection, "nlctrl")).isPresent();
+  }
+
+  @Test
+  void dumpSinkFailureDrainsTheDump() throws Exception {
+    NetlinkRequest all = NetlinkRequest.genl(GenlCtrl.GENL_ID_CTRL, GenlCtrl.CTRL_CMD_GETFAMILY, 1, a -> {});
+    assertThatThrownBy(() -> connection.dump(all, m -> {
+          throw new IllegalStateException("sink says no");
+        }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(connection.dump(all)).isNotEmpty();
+  }
+
+  @Test
+  void batchOfTenThousandReportsEachOutcomeInOrder() throws Exception {
+    int n = 10_000;
+    List<NetlinkRequest> requests = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      requests.add(GenlFamily.request(i % 7 == 3 ? "nope-" + i : "nlctrl"));
+    }
+    long start = System.nanoTime();
+    List<BatchOutcome> outcomes = connection.batch(requests);
+    long micros = (System.nanoTime() - start) / 1000;
+    System.out.printf("batch of %d GETFAMILY requests: %d us (window %d)%n", n, micros, connection.batchWindow());
+    assertThat(outcomes).hasSize(n);
+    for (int i = 0; i < n; i++) {
+      BatchOutcome o = outcomes.get(i);
+      assertThat(o.index()).isEqualTo(i);
+      if (i % 7 == 3) {
+        assertThat(o.isOk()).isFalse();
+        assertThat(o.errno()).isEqualTo(Errno.ENOENT);
+        assertThat(o.replies()).isEmpty();
+        assertThat(o.failure()).isPresent();
+      } else {
+        assertThat(o.isOk()).as("outcome %d", i).isTrue();
+        assertThat(o.replies()).hasSize(1);
+        assertThat(GenlFamily.decode(o.replies().get(0)).id()).isEqualTo(GenlCtrl.GENL_ID_CTRL);
+      }
+    }
+  }
+
+  @Test
+  void batchWithTheSmallestReceiveBufferHasNoOverrun() throws Exception {
+    try (NetlinkConnection small =
+        NetlinkConnection.open(
+            Netlink.NETLINK_GENERIC, NetlinkOptions.defaults().withReceiveBufferSize(NetlinkOptions.MIN_BUFFER_SIZE))) {
+      List<NetlinkRequest> requests = new ArrayList<>();
+      for (int i = 0; i < 3000; i++) {
+        requests.add(GenlFamily.request("nlctrl"));
+      }
+      List<BatchOutcome> outcomes = small.batch(requests);
+      assertThat(outcomes).allMatch(BatchOutcome::isOk);
+      assertThat(small.batchWindow()).isLessThan(connection.batchWindow());
+    }
+  }
+
+  @Test
+  void roundTrip() throws Exception {
+    int n = 2000;
+    for (int i = 0; i < 200; i++) {
+      connection.request(GenlFamily.request("nlctrl"));
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      connection.request(GenlFamily.request("nlctrl"));
+    }
+    System.out.printf("request round trip: %.1f us%n", (System.nanoTime() - start) / 1000.0 / n);
+  }
+
+  @Test
+  void closedConnectionRefuses() {
+    connection.close();
+    connection.close();
+    assertThatThrownBy(() -> connection.request(GenlFamily.request("nlctrl")))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  static Optional<String> unused() {
+    return Optional.empty();
+  }
+}
