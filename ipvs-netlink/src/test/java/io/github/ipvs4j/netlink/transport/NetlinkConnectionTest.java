@@ -12,7 +12,6 @@ import io.github.ipvs4j.netlink.codec.NetlinkRequest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,27 +138,10 @@ class NetlinkConnectionTest {
   }
 
   @Test
-  void roundTrip() throws Exception {
-    int n = 2000;
-    for (int i = 0; i < 200; i++) {
-      connection.request(GenlFamily.request("nlctrl"));
-    }
-    long start = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      connection.request(GenlFamily.request("nlctrl"));
-    }
-    System.out.printf("request round trip: %.1f us%n", (System.nanoTime() - start) / 1000.0 / n);
-  }
-
-  @Test
   void closedConnectionRefuses() {
     connection.close();
     connection.close();
     assertThatThrownBy(() -> connection.request(GenlFamily.request("nlctrl")))
         .isInstanceOf(IllegalStateException.class);
-  }
-
-  static Optional<String> unused() {
-    return Optional.empty();
   }
 }
