@@ -1,4 +1,12 @@
-/** The ipvs4j API: the typed IPVS model, {@code IpvsClient} and the exception hierarchy. Depends on the JDK only. */
+/**
+ * The ipvs4j API: the typed IPVS model, {@code IpvsClient}, the exception hierarchy and the provider SPI. Depends on
+ * the JDK only.
+ *
+ * @uses io.github.ipvs4j.spi.IpvsClientProvider to find an implementation for {@link io.github.ipvs4j.Ipvs#open()}
+ */
 module io.github.ipvs4j {
   exports io.github.ipvs4j;
+  exports io.github.ipvs4j.spi;
+
+  uses io.github.ipvs4j.spi.IpvsClientProvider;
 }

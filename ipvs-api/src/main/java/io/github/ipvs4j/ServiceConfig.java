@@ -1,0 +1,70 @@
+package io.github.ipvs4j;
+
+import io.github.ipvs4j.internal.Checks;
+import io.github.ipvs4j.internal.Rules;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A virtual service with its destinations, without counters: one entry of an {@link IpvsTable}.
+ *
+ * <p>Checked as a whole: no two destinations at the same address and port, and a destination of another family than
+ * the service only when it tunnels. The destinations are kept in {@link Destination#ORDER}, ipvsadm's save order.
+ *
+ * @param service the service
+ * @param destinations its destinations (sorted and frozen)
+ */
+public record ServiceConfig(VirtualService service, List<Destination> destinations) {
+  /** Checks every argument and the whole, sorts and freezes the destinations. */
+  public ServiceConfig {
+    Checks.notNull("service", service);
+    List<Destination> sorted = new ArrayList<>(Checks.noNulls("destinations", destinations));
+    sorted.sort(Destination.ORDER);
+    for (int i = 0; i < sorted.size(); i++) {
+      Destination d = sorted.get(i);
+      Rules.checkDestinationFamily(service.key(), d);
+      if (i > 0 && Destination.ORDER.compare(sorted.get(i - 1), d) == 0) {
+        throw Checks.invalid(
+            "destinations",
+            d.toString(),
+            "one destination per address and port in service " + service.key());
+      }
+    }
+    destinations = List.copyOf(sorted);
+  }
+
+  /** A service with {@code destinations}. */
+  public static ServiceConfig of(VirtualService service, Destination... destinations) {
+    return new ServiceConfig(service, Arrays.asList(Checks.notNull("destinations", destinations)));
+  }
+
+  /** The service's key. */
+  public ServiceKey key() {
+    return service.key();
+  }
+
+  /** The destination at {@code address} and {@code port}, if there is one. */
+  public Optional<Destination> destination(InetAddress address, int port) {
+    return destinations.stream().filter(d -> d.isAt(address, port)).findFirst();
+  }
+
+  /** This entry with {@code destination} added, or replacing the one at its address and port. */
+  public ServiceConfig withDestination(Destination destination) {
+    Checks.notNull("destination", destination);
+    List<Destination> out = new ArrayList<>(destinations);
+    out.removeIf(d -> d.isAt(destination.address(), destination.port()));
+    out.add(destination);
+    return new ServiceConfig(service, out);
+  }
+
+  /** The service line followed by one indented line per destination. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(service.toString());
+    destinations.forEach(d -> sb.append(System.lineSeparator()).append("  ").append(d));
+    return sb.toString();
+  }
+}
