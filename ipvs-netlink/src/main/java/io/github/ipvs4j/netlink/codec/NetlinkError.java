@@ -57,7 +57,7 @@ public record NetlinkError(
 
   /** The positive errno, or 0 for an acknowledgment. */
   public int errno() {
-    return error == Integer.MIN_VALUE ? Integer.MAX_VALUE : -error;
+    return error == Integer.MIN_VALUE ? Integer.MAX_VALUE : Math.abs(error);
   }
 
   /**
@@ -119,6 +119,9 @@ public record NetlinkError(
 
   private static NetlinkError withTlvs(
       NetlinkMessage msg, ByteBuf p, int error, Optional<NlMsgHdr> request, boolean capped, int tlvOffset) {
+    if (error > 0) {
+      throw new MalformedMessageException("nlmsgerr: error " + error + " (expected: 0 or a negative errno)");
+    }
     String[] text = {null};
     int[] ints = {-1, -1, -1};
     boolean[] has = new boolean[3];
