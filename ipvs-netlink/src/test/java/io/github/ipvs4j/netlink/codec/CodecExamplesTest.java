@@ -150,19 +150,18 @@ class CodecExamplesTest {
     int seen = 0;
     while (d.next()) {
       switch (d.type()) {
-        case 1:
+        case 1 -> {
           assertThat(d.hasNetByteOrderFlag()).isTrue();
           assertThat(d.rawType()).isEqualTo(0x4001);
           assertThat(d.be16()).isEqualTo(80);
           seen++;
-          break;
-        case 2:
+        }
+        case 2 -> {
           assertThat(d.hasNestedFlag()).isTrue();
           assertThat(d.length()).isZero();
           seen++;
-          break;
-        default:
-          break; // 99: unknown, skipped
+        }
+        default -> {} // 99: unknown, skipped
       }
     }
     d.finish();

@@ -7,6 +7,7 @@ import io.github.ipvs4j.netlink.codec.Errno;
 import io.github.ipvs4j.netlink.codec.Netlink;
 import io.github.ipvs4j.netlink.codec.NetlinkMessage;
 import io.github.ipvs4j.netlink.codec.NetlinkRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,7 +88,7 @@ class NetworkNamespaceTest {
 
   private static void run(String... command) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes());
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as("%s: %s", String.join(" ", command), output).isZero();
   }
