@@ -11,7 +11,7 @@ module io.github.ipvs4j.netlink {
   requires transitive io.github.ipvs4j;
   requires org.jnrproject.ffi; // automatic module; -Xlint:-requires-automatic is set in the parent pom
   requires org.objectweb.asm; // jnr-ffi is automatic, so ASM is not resolved unless someone requires it
-  requires io.netty.buffer;
+  requires transitive io.netty.buffer; // ByteBuf is part of the codec and transport API
   requires org.slf4j;
 
   // exports io.github.ipvs4j.netlink; -- added with NetlinkIpvsClient: javac refuses to export a package with no class

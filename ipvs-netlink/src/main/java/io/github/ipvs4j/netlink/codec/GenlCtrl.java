@@ -96,29 +96,18 @@ public final class GenlCtrl {
 
   /** Names a top-level {@code CTRL_ATTR_*} type for error messages. */
   public static String attrName(int type) {
-    switch (type) {
-      case CTRL_ATTR_FAMILY_ID:
-        return "CTRL_ATTR_FAMILY_ID";
-      case CTRL_ATTR_FAMILY_NAME:
-        return "CTRL_ATTR_FAMILY_NAME";
-      case CTRL_ATTR_VERSION:
-        return "CTRL_ATTR_VERSION";
-      case CTRL_ATTR_HDRSIZE:
-        return "CTRL_ATTR_HDRSIZE";
-      case CTRL_ATTR_MAXATTR:
-        return "CTRL_ATTR_MAXATTR";
-      case CTRL_ATTR_OPS:
-        return "CTRL_ATTR_OPS";
-      case CTRL_ATTR_MCAST_GROUPS:
-        return "CTRL_ATTR_MCAST_GROUPS";
-      case CTRL_ATTR_POLICY:
-        return "CTRL_ATTR_POLICY";
-      case CTRL_ATTR_OP_POLICY:
-        return "CTRL_ATTR_OP_POLICY";
-      case CTRL_ATTR_OP:
-        return "CTRL_ATTR_OP";
-      default:
-        return "CTRL_ATTR_" + type;
-    }
+    return switch (type) {
+      case CTRL_ATTR_FAMILY_ID -> "CTRL_ATTR_FAMILY_ID";
+      case CTRL_ATTR_FAMILY_NAME -> "CTRL_ATTR_FAMILY_NAME";
+      case CTRL_ATTR_VERSION -> "CTRL_ATTR_VERSION";
+      case CTRL_ATTR_HDRSIZE -> "CTRL_ATTR_HDRSIZE";
+      case CTRL_ATTR_MAXATTR -> "CTRL_ATTR_MAXATTR";
+      case CTRL_ATTR_OPS -> "CTRL_ATTR_OPS";
+      case CTRL_ATTR_MCAST_GROUPS -> "CTRL_ATTR_MCAST_GROUPS";
+      case CTRL_ATTR_POLICY -> "CTRL_ATTR_POLICY";
+      case CTRL_ATTR_OP_POLICY -> "CTRL_ATTR_OP_POLICY";
+      case CTRL_ATTR_OP -> "CTRL_ATTR_OP";
+      default -> "CTRL_ATTR_" + type;
+    };
   }
 }

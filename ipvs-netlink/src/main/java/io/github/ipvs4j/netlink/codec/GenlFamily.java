@@ -96,22 +96,12 @@ public record GenlFamily(
     List<MulticastGroup> groups = new ArrayList<>();
     while (d.next()) {
       switch (d.type()) {
-        case GenlCtrl.CTRL_ATTR_FAMILY_ID:
-          id = d.u16();
-          break;
-        case GenlCtrl.CTRL_ATTR_FAMILY_NAME:
-          name = d.string();
-          break;
-        case GenlCtrl.CTRL_ATTR_VERSION:
-          version = d.u32();
-          break;
-        case GenlCtrl.CTRL_ATTR_HDRSIZE:
-          hdrSize = d.u32();
-          break;
-        case GenlCtrl.CTRL_ATTR_MAXATTR:
-          maxAttr = d.u32();
-          break;
-        case GenlCtrl.CTRL_ATTR_OPS:
+        case GenlCtrl.CTRL_ATTR_FAMILY_ID -> id = d.u16();
+        case GenlCtrl.CTRL_ATTR_FAMILY_NAME -> name = d.string();
+        case GenlCtrl.CTRL_ATTR_VERSION -> version = d.u32();
+        case GenlCtrl.CTRL_ATTR_HDRSIZE -> hdrSize = d.u32();
+        case GenlCtrl.CTRL_ATTR_MAXATTR -> maxAttr = d.u32();
+        case GenlCtrl.CTRL_ATTR_OPS ->
           d.nested(array -> {
             while (array.next()) {
               int[] op = {0, 0};
@@ -130,8 +120,7 @@ public record GenlFamily(
               ops.add(new Operation(op[0], op[1]));
             }
           });
-          break;
-        case GenlCtrl.CTRL_ATTR_MCAST_GROUPS:
+        case GenlCtrl.CTRL_ATTR_MCAST_GROUPS ->
           d.nested(array -> {
             while (array.next()) {
               String[] gname = {""};
@@ -151,9 +140,7 @@ public record GenlFamily(
               groups.add(new MulticastGroup(gname[0], gid[0]));
             }
           });
-          break;
-        default:
-          break;
+        default -> {} // unknown attributes: skipped
       }
     }
     d.finish();

@@ -130,23 +130,20 @@ public record NetlinkError(
           AttributeDecoder.of(p, tlvOffset, p.readableBytes() - tlvOffset).names("extended ack", NetlinkError::tlvName);
       while (d.next()) {
         switch (d.type()) {
-          case Netlink.NLMSGERR_ATTR_MSG:
-            text[0] = d.string();
-            break;
-          case Netlink.NLMSGERR_ATTR_OFFS:
+          case Netlink.NLMSGERR_ATTR_MSG -> text[0] = d.string();
+          case Netlink.NLMSGERR_ATTR_OFFS -> {
             ints[0] = d.u32();
             has[0] = true;
-            break;
-          case Netlink.NLMSGERR_ATTR_MISS_TYPE:
+          }
+          case Netlink.NLMSGERR_ATTR_MISS_TYPE -> {
             ints[1] = d.u32();
             has[1] = true;
-            break;
-          case Netlink.NLMSGERR_ATTR_MISS_NEST:
+          }
+          case Netlink.NLMSGERR_ATTR_MISS_NEST -> {
             ints[2] = d.u32();
             has[2] = true;
-            break;
-          default:
-            break; // COOKIE, POLICY and anything newer: skipped
+          }
+          default -> {} // COOKIE, POLICY and anything newer: skipped
         }
       }
       d.finish();
@@ -163,21 +160,14 @@ public record NetlinkError(
 
   /** The C name of an {@code NLMSGERR_ATTR_*} type, or null. */
   public static String tlvName(int type) {
-    switch (type) {
-      case Netlink.NLMSGERR_ATTR_MSG:
-        return "NLMSGERR_ATTR_MSG";
-      case Netlink.NLMSGERR_ATTR_OFFS:
-        return "NLMSGERR_ATTR_OFFS";
-      case Netlink.NLMSGERR_ATTR_COOKIE:
-        return "NLMSGERR_ATTR_COOKIE";
-      case Netlink.NLMSGERR_ATTR_POLICY:
-        return "NLMSGERR_ATTR_POLICY";
-      case Netlink.NLMSGERR_ATTR_MISS_TYPE:
-        return "NLMSGERR_ATTR_MISS_TYPE";
-      case Netlink.NLMSGERR_ATTR_MISS_NEST:
-        return "NLMSGERR_ATTR_MISS_NEST";
-      default:
-        return null;
-    }
+    return switch (type) {
+      case Netlink.NLMSGERR_ATTR_MSG -> "NLMSGERR_ATTR_MSG";
+      case Netlink.NLMSGERR_ATTR_OFFS -> "NLMSGERR_ATTR_OFFS";
+      case Netlink.NLMSGERR_ATTR_COOKIE -> "NLMSGERR_ATTR_COOKIE";
+      case Netlink.NLMSGERR_ATTR_POLICY -> "NLMSGERR_ATTR_POLICY";
+      case Netlink.NLMSGERR_ATTR_MISS_TYPE -> "NLMSGERR_ATTR_MISS_TYPE";
+      case Netlink.NLMSGERR_ATTR_MISS_NEST -> "NLMSGERR_ATTR_MISS_NEST";
+      default -> null;
+    };
   }
 }

@@ -60,7 +60,7 @@ public final class NetlinkMessages {
       byte[] payload = new byte[(int) len - NlMsgHdr.SIZE];
       in.getBytes(pos + NlMsgHdr.SIZE, payload);
       sink.accept(NetlinkMessage.wrap(header, payload));
-      pos += (int) Math.min(Netlink.nlmsgAlign((int) len), left);
+      pos += Math.min(Netlink.nlmsgAlign((int) len), left);
     }
   }
 }

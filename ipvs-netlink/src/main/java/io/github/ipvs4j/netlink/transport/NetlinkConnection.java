@@ -10,6 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -140,8 +141,8 @@ public final class NetlinkConnection implements AutoCloseable {
   }
 
   /**
-   * Sends {@code request} with {@code NLM_F_REQUEST | NLM_F_ACK} and returns its replies (the ack excluded) once the
-   * kernel acknowledged it.
+   * Sends {@code request} with {@code NLM_F_REQUEST | NLM_F_ACK} and returns its replies (the ack and any
+   * {@code NLMSG_DONE} excluded) once the kernel acknowledged it.
    *
    * @throws NetlinkErrorException if the kernel answered with an error (errno, extack)
    * @throws NetlinkTimeoutException if the kernel did not answer in time
@@ -174,6 +175,13 @@ public final class NetlinkConnection implements AutoCloseable {
               throw new NetlinkErrorException(request.type(), seq, status);
             }
             return replies;
+          }
+          if (m.isDone()) {
+            NetlinkError status = NetlinkError.decodeDone(m); // a multipart doit reply ends; the ack follows
+            if (!status.isAck()) {
+              throw new NetlinkErrorException(request.type(), seq, status);
+            }
+            continue;
           }
           replies.add(m);
         }
@@ -279,8 +287,7 @@ public final class NetlinkConnection implements AutoCloseable {
       checkOpen();
       int base = takeSeq(n);
       BatchOutcome[] outcomes = new BatchOutcome[n];
-      @SuppressWarnings("unchecked")
-      List<NetlinkMessage>[] replies = new List[n];
+      List<List<NetlinkMessage>> replies = new ArrayList<>(Collections.nCopies(n, null));
       int sent = 0;
       int done = 0;
       while (done < n) {
@@ -297,15 +304,15 @@ public final class NetlinkConnection implements AutoCloseable {
           }
           int i = (int) index;
           if (m.isError()) {
-            List<NetlinkMessage> r = replies[i] == null ? List.of() : replies[i];
+            List<NetlinkMessage> r = replies.get(i) == null ? List.of() : replies.get(i);
             outcomes[i] = new BatchOutcome(i, all.get(i), NetlinkError.decode(m), r);
-            replies[i] = null;
+            replies.set(i, null);
             done++;
           } else {
-            if (replies[i] == null) {
-              replies[i] = new ArrayList<>(1);
+            if (replies.get(i) == null) {
+              replies.set(i, new ArrayList<>(1));
             }
-            replies[i].add(m);
+            replies.get(i).add(m);
           }
         }
       }

@@ -11,6 +11,7 @@ import jnr.ffi.types.ssize_t;
  * reads it with {@code LastError.getLastError(runtime)} before making any other native call. Pointers are to native
  * memory the caller keeps alive for the duration of the call.
  */
+@SuppressWarnings("exports") // jnr types in an internal binding; callers never see them
 public interface LibC {
   /** {@code int socket(int domain, int type, int protocol)}. */
   int socket(int domain, int type, int protocol);

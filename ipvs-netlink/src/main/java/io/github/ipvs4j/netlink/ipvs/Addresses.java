@@ -1,0 +1,35 @@
+package io.github.ipvs4j.netlink.ipvs;
+
+import io.github.ipvs4j.AddressFamily;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+
+/** Addresses as IPVS carries them: {@code union nf_inet_addr}, 16 bytes, IPv4 in the first 4. */
+final class Addresses {
+  private Addresses() {}
+
+  /** The 16 bytes of {@code union nf_inet_addr} holding {@code address}. */
+  static byte[] toInetAddr(InetAddress address) {
+    byte[] raw = address.getAddress();
+    return raw.length == IpvsUapi.INET_ADDR_SIZE ? raw : Arrays.copyOf(raw, IpvsUapi.INET_ADDR_SIZE);
+  }
+
+  /**
+   * The address of {@code family} at the start of {@code raw} (a kernel sends 16 bytes; 4 are enough for IPv4), or
+   * null if {@code raw} is too short.
+   */
+  static InetAddress fromInetAddr(byte[] raw, AddressFamily family) {
+    int len = family.addressLength();
+    if (raw.length < len) {
+      return null;
+    }
+    byte[] bytes = raw.length == len ? raw : Arrays.copyOf(raw, len);
+    try {
+      return len == 4 ? InetAddress.getByAddress(bytes) : Inet6Address.getByAddress(null, bytes, -1);
+    } catch (UnknownHostException e) {
+      throw new AssertionError("4 or 16 bytes are always an address", e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.ipvs4j.netlink.ipvs;
+
+import io.github.ipvs4j.Stats;
+import io.github.ipvs4j.netlink.codec.AttributeDecoder;
+import io.github.ipvs4j.netlink.codec.AttributeEncoder;
+import io.github.ipvs4j.netlink.ipvs.IpvsUapi.StatsAttr;
+
+/**
+ * {@code IPVS_*_ATTR_STATS} ({@code struct ip_vs_stats_user}: u32 counters and rates, u64 bytes) and {@code
+ * IPVS_*_ATTR_STATS64} ({@code struct ip_vs_kstats}: all u64) nests. Stateless.
+ */
+public final class StatsCodec {
+  private StatsCodec() {}
+
+  /**
+   * Decodes the attributes of a stats nest. Each value is read by its length (4 or 8 bytes), so both nests decode the
+   * same way; {@code IPVS_STATS_ATTR_PAD} and unknown attributes are skipped. On malformed bytes the error is left in
+   * {@code d} and the result is meaningless.
+   */
+  public static Stats decode(AttributeDecoder d) {
+    long[] v = new long[StatsAttr.OUTBPS + 1];
+    while (d.next()) {
+      int t = d.type();
+      if (t >= StatsAttr.CONNS && t <= StatsAttr.OUTBPS) {
+        v[t] = d.length() == 8 ? d.u64() : Integer.toUnsignedLong(d.u32());
+      }
+    }
+    return new Stats(v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+  }
+
+  /**
+   * Writes the attributes of a stats nest as the kernel does: {@code wide} for STATS64 (all u64), otherwise STATS
+   * (u32 except the byte counters, which are u64; the other values are cut to 32 bits).
+   */
+  public static void encode(Stats s, boolean wide, AttributeEncoder e) {
+    put(e, StatsAttr.CONNS, s.connections(), wide);
+    put(e, StatsAttr.INPKTS, s.inPackets(), wide);
+    put(e, StatsAttr.OUTPKTS, s.outPackets(), wide);
+    e.u64(StatsAttr.INBYTES, s.inBytes());
+    e.u64(StatsAttr.OUTBYTES, s.outBytes());
+    put(e, StatsAttr.CPS, s.connectionRate(), wide);
+    put(e, StatsAttr.INPPS, s.inPacketRate(), wide);
+    put(e, StatsAttr.OUTPPS, s.outPacketRate(), wide);
+    put(e, StatsAttr.INBPS, s.inByteRate(), wide);
+    put(e, StatsAttr.OUTBPS, s.outByteRate(), wide);
+  }
+
+  private static void put(AttributeEncoder e, int type, long value, boolean wide) {
+    if (wide) {
+      e.u64(type, value);
+    } else {
+      e.u32(type, (int) value);
+    }
+  }
+}
