@@ -1,0 +1,54 @@
+package io.github.ipvs4j;
+
+import static io.github.ipvs4j.Scheduler.WRR;
+import static io.github.ipvs4j.ServiceKey.tcp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's fluent example, verbatim, so that it compiles with the build. Here {@link Ipvs#open()} finds the
+ * in-memory test provider; with ipvs-netlink on the path it talks to the kernel.
+ */
+class ReadmeExampleTest {
+
+  static void readmeExample() {
+    // --- README example begins ---
+    try (IpvsClient ipvs = Ipvs.open()) {
+      var web = ipvs.service(tcp("192.0.2.10", 80)).scheduler(WRR).persistence(Duration.ofMinutes(5)).create();
+      web.destination("198.51.100.11", 8080).masquerade().weight(3).add();
+      web.destination("198.51.100.12", 8080).masquerade().weight(1).add();
+      ipvs.services().forEach(System.out::println);
+    }
+    // --- README example ends ---
+  }
+
+  @Test
+  void readmeExampleRunsAgainstTheInMemoryProvider() {
+    assertThat(Ipvs.providers()).extracting(p -> p.name()).contains("in-memory (tests)");
+    readmeExample();
+  }
+
+  @Test
+  void theExampleBuildsWhatItSays() {
+    try (IpvsClient ipvs = new InMemoryIpvsClient()) {
+      var web = ipvs.service(tcp("192.0.2.10", 80)).scheduler(WRR).persistence(Duration.ofMinutes(5)).create();
+      web.destination("198.51.100.11", 8080).masquerade().weight(3).add();
+      web.destination("198.51.100.12", 8080).masquerade().weight(1).add();
+      IpvsTable table = ipvs.snapshot();
+      assertThat(table.services()).hasSize(1);
+      ServiceConfig s = table.services().get(0);
+      assertThat(s.service().scheduler()).isEqualTo(WRR);
+      assertThat(s.service().persistence()).contains(Persistence.ofSeconds(300));
+      assertThat(s.destinations())
+          .extracting(Destination::weight, Destination::forwarding)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(3, ForwardingMethod.MASQUERADE),
+              org.assertj.core.groups.Tuple.tuple(1, ForwardingMethod.MASQUERADE));
+      assertThat(s.toString())
+          .startsWith("TCP 192.0.2.10:80 wrr persistent 300")
+          .contains("-> 198.51.100.11:8080 Masq 3");
+    }
+  }
+}
