@@ -14,9 +14,13 @@ module io.github.ipvs4j.netlink {
   requires transitive io.netty.buffer; // ByteBuf is part of the codec and transport API
   requires org.slf4j;
 
-  // exports io.github.ipvs4j.netlink; -- added with NetlinkIpvsClient: javac refuses to export a package with no class
+  exports io.github.ipvs4j.netlink;
   exports io.github.ipvs4j.netlink.codec;
   exports io.github.ipvs4j.netlink.transport;
   // Internal: exported only because jnr-ffi's generated class must see the interface. Do not use.
   exports io.github.ipvs4j.netlink.transport.internal.ffi;
+  // io.github.ipvs4j.netlink.ipvs (IPVS message codecs) is deliberately not exported.
+
+  provides io.github.ipvs4j.spi.IpvsClientProvider with
+      io.github.ipvs4j.netlink.ipvs.NetlinkIpvsClientProvider;
 }

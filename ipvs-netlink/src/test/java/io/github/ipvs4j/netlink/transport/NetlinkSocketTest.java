@@ -3,10 +3,16 @@ package io.github.ipvs4j.netlink.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ipvs4j.netlink.codec.Errno;
+import io.github.ipvs4j.netlink.codec.GenlFamily;
 import io.github.ipvs4j.netlink.codec.Netlink;
+import io.github.ipvs4j.netlink.codec.NetlinkError;
+import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.NetlinkMessages;
 import io.github.ipvs4j.netlink.codec.NetlinkRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +57,71 @@ class NetlinkSocketTest {
       assertThatThrownBy(() -> c.dump(NetlinkRequest.of(Netlink.NLMSG_NOOP, 0, b -> {})))
           .isInstanceOf(NetlinkTimeoutException.class);
       assertThat(GenericNetlink.resolveFamily(c, "nlctrl")).isPresent();
+    }
+  }
+
+  @Test
+  void heapBuffersAreSentThroughACopy() throws Exception {
+    ByteBuf heap = Unpooled.buffer(32);
+    ByteBuf in = ByteBufAllocator.DEFAULT.directBuffer(4096);
+    try (NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_GENERIC)) {
+      NetlinkRequest.of(Netlink.NLMSG_NOOP, 0, b -> {}).writeTo(heap, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, 9, 0);
+      s.send(heap);
+      assertThat(heap.readerIndex()).isZero();
+      s.receive(in, Duration.ofSeconds(5));
+      NetlinkMessage ack = NetlinkMessages.decodeAll(in).get(0);
+      assertThat(ack.seq()).isEqualTo(9);
+      assertThat(NetlinkError.decode(ack).isAck()).isTrue();
+    } finally {
+      in.release();
+    }
+  }
+
+  @Test
+  void aDatagramLargerThanTheBufferIsAnErrorNotCut() throws Exception {
+    ByteBuf out = ByteBufAllocator.DEFAULT.directBuffer(64);
+    ByteBuf small = ByteBufAllocator.DEFAULT.directBuffer(64, 64);
+    try (NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_GENERIC)) {
+      GenlFamily.request("nlctrl").writeTo(out, Netlink.NLM_F_REQUEST, 1, 0); // reply: 136 bytes
+      s.send(out);
+      assertThatThrownBy(() -> s.receive(small, Duration.ofSeconds(5)))
+          .isInstanceOf(NetlinkException.class)
+          .hasMessageContaining("136-byte datagram, larger than the 64-byte buffer");
+      assertThat(small.writerIndex()).isZero();
+    } finally {
+      out.release();
+      small.release();
+    }
+  }
+
+  @Test
+  void overrunWithoutAWindowIsEnobufsKeptTyped() throws Exception {
+    ByteBuf out = ByteBufAllocator.DEFAULT.directBuffer(32 * 1024);
+    ByteBuf in = ByteBufAllocator.DEFAULT.directBuffer(64 * 1024);
+    try (NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_GENERIC)) {
+      s.setReceiveBufferSize(NetlinkOptions.MIN_BUFFER_SIZE);
+      // 1,500 acked NOOPs in one datagram: their acks cannot all fit a 64 KiB receive buffer.
+      for (int i = 0; i < 1500; i++) {
+        NetlinkRequest.of(Netlink.NLMSG_NOOP, 0, b -> {}).writeTo(out, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, i, 0);
+      }
+      s.send(out);
+      NetlinkSocketException overrun = null;
+      for (int i = 0; i < 1500 && overrun == null; i++) {
+        in.clear();
+        try {
+          s.receive(in, Duration.ofSeconds(5));
+        } catch (NetlinkSocketException e) {
+          overrun = e;
+        }
+      }
+      assertThat(overrun).isNotNull();
+      assertThat(overrun.errno()).hasValue(Errno.ENOBUFS);
+      assertThat(overrun.errnoValue().name()).isEqualTo("ENOBUFS");
+      assertThat(overrun.call()).isEqualTo("recvfrom");
+      assertThat(overrun).hasMessage("recvfrom(..) failed with error(105): No buffer space available");
+    } finally {
+      out.release();
+      in.release();
     }
   }
 
