@@ -1,0 +1,68 @@
+package io.github.ipvs4j.textformat;
+
+import io.github.ipvs4j.IpvsException;
+
+/**
+ * A line of ipvsadm text that {@link SaveParser} refuses: where (line and column, both from 1), what (the offending
+ * token, or {@code "end of line"}) and what would have been accepted there. The message reads like {@code line 3,
+ * column 28: "70000" (expected: a weight 0-2147483647)}.
+ *
+ * <p>It extends {@link IpvsException} so that one {@code catch (IpvsException e)} covers everything ipvs4j throws; it
+ * never carries an errno.
+ */
+public class TextFormatException extends IpvsException {
+  private static final long serialVersionUID = 1L;
+
+  /** The token reported when the line ended where something else was expected. */
+  public static final String END_OF_LINE = "end of line";
+
+  private final long line;
+  private final int column;
+  private final String token;
+  private final String expected;
+
+  /**
+   * A refused line.
+   *
+   * @param line the line number, from 1
+   * @param column the column of the offending token, from 1 (characters; a tab counts one)
+   * @param token the offending token, or {@link #END_OF_LINE}
+   * @param expected what would have been accepted there
+   */
+  public TextFormatException(long line, int column, String token, String expected) {
+    super(
+        "line " + line + ", column " + column + ": "
+            + (END_OF_LINE.equals(token) ? token : '"' + token + '"')
+            + " (expected: " + expected + ")");
+    this.line = line;
+    this.column = column;
+    this.token = token;
+    this.expected = expected;
+  }
+
+  /** The line number, from 1. */
+  public long line() {
+    return line;
+  }
+
+  /** The column of the offending token, from 1. */
+  public int column() {
+    return column;
+  }
+
+  /** The offending token, or {@link #END_OF_LINE}. */
+  public String token() {
+    return token;
+  }
+
+  /** What would have been accepted at that place. */
+  public String expected() {
+    return expected;
+  }
+
+  /** Always false: the same text is refused again. */
+  @Override
+  public boolean isRetryable() {
+    return false;
+  }
+}
