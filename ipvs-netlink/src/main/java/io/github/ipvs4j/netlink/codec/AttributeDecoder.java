@@ -14,7 +14,7 @@ import java.util.function.IntFunction;
  * reads its payload after checking the <em>exact</em> length (a u16 of length 3 is an error, not a u16).
  *
  * <pre>{@code
- * AttributeDecoder d = message.attributes().names("CTRL_CMD_NEWFAMILY", GenlCtrl::attrName);
+ * AttributeDecoder d = message.genlAttributes().names("CTRL_CMD_NEWFAMILY", GenlCtrl::attrName);
  * while (d.next()) {
  *   switch (d.type()) {
  *     case CTRL_ATTR_FAMILY_ID -> id = d.u16();

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  *
  * <pre>
  *  | nlmsghdr | payload ... | pad | nlmsghdr | payload ... | pad | ...
- *  |<------ nlmsg_len ----->|     |<------ nlmsg_len ----->|
+ *  |&lt;----- nlmsg_len ------&gt;|     |&lt;----- nlmsg_len ------&gt;|
  * </pre>
  *
  * <p>Every length is checked before use: a length shorter than the header or longer than the bytes left raises
