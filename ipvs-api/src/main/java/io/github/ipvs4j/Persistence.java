@@ -10,8 +10,8 @@ import java.util.Optional;
  *
  * @param timeout how long a persistence template lives after its last connection: whole seconds, 0-4294967295 (the
  *     kernel's u32; ipvsadm's command line allows 1-2678400, 31 days, and defaults to 360 s)
- * @param netmask the client netmask; empty means a host mask (one template per client address), which is what the
- *     kernel reports as 255.255.255.255 or /128 and what {@link VirtualService} stores those as
+ * @param netmask the client netmask; empty means a host mask (one template per client address): the kernel reports
+ *     that as 255.255.255.255 or /128, and {@link VirtualService} stores a host mask of the service's family as empty
  */
 public record Persistence(Duration timeout, Optional<Netmask> netmask) {
   /** ipvsadm's default timeout for a bare {@code -p}: 360 seconds ({@code IPVS_SVC_PERSISTENT_TIMEOUT}). */
@@ -20,13 +20,10 @@ public record Persistence(Duration timeout, Optional<Netmask> netmask) {
   /** The largest timeout ipvsadm's command line accepts: 2678400 seconds (31 days). */
   public static final Duration IPVSADM_MAX_TIMEOUT = Duration.ofDays(31);
 
-  /** Checks every argument; a host netmask becomes empty. */
+  /** Checks every argument. */
   public Persistence {
     Checks.seconds("persistence.timeout", timeout, 0, 0xFFFF_FFFFL);
     Checks.notNull("persistence.netmask", netmask);
-    if (netmask.isPresent() && netmask.get().isHost()) {
-      netmask = Optional.empty();
-    }
   }
 
   /** Persistence for {@code timeout} per client address. */

@@ -52,10 +52,13 @@ public final class ServiceHandle {
     return key;
   }
 
-  /** Sets the scheduler. */
+  /**
+   * Sets the scheduler. Scheduler-flag bits already set stay set under their names for the new scheduler, as with
+   * {@link VirtualService#withScheduler}: moving from sh to rr turns {@code sh-port} into {@code flag-2}.
+   */
   public ServiceHandle scheduler(Scheduler scheduler) {
     Checks.notNull("scheduler", scheduler);
-    return with(b -> b.scheduler(scheduler));
+    return with(b -> b.rescheduled(scheduler));
   }
 
   /** Sets the scheduler by name, such as {@code "wrr"}. */

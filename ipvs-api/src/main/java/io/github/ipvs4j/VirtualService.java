@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * @param schedulerFlags the scheduler flags, each named canonically for {@code scheduler} (see {@link SchedulerFlag});
  *     {@code sh-*} flags need {@link Scheduler#SH}, {@code mh-*} flags {@link Scheduler#MH}
  * @param persistence client persistence, if any ({@code IP_VS_SVC_F_PERSISTENT}, timeout, netmask); a netmask must
- *     be of the key's family
+ *     be of the key's family, and a host mask (255.255.255.255 or /128) is stored as none
  * @param persistenceEngine the persistence engine such as {@code "sip"} ({@code IPVS_SVC_ATTR_PE_NAME}), 1-15 visible
  *     ASCII characters, if any
  * @param onePacket one-packet scheduling ({@code IP_VS_SVC_F_ONEPACKET}, {@code ipvsadm -o}): schedule each packet on
@@ -51,7 +51,9 @@ public record VirtualService(
   /** The bits the model knows: PERSISTENT, HASHED, ONEPACKET and SCHED1..3 = 0x3f. */
   public static final int KNOWN_FLAGS = 0x3f;
 
-  /** Checks every argument, names scheduler flags canonically and freezes the flag set. */
+  /**
+   * Checks every argument, names scheduler flags canonically, stores a host netmask as none and freezes the flag set.
+   */
   public VirtualService {
     Checks.notNull("key", key);
     Checks.notNull("scheduler", scheduler);
@@ -83,6 +85,9 @@ public record VirtualService(
           key.family() == AddressFamily.INET
               ? "an IPv4 mask for an IPv4 service"
               : "an IPv6 prefix length for an IPv6 service");
+      if (m.isHost()) {
+        persistence = Optional.of(new Persistence(persistence.get().timeout(), Optional.empty()));
+      }
     }
   }
 
@@ -322,6 +327,12 @@ public record VirtualService(
     public Builder otherFlags(int otherFlags) {
       this.otherFlags = otherFlags;
       return this;
+    }
+
+    /** Sets the scheduler and renames the flag bits for it, as {@link VirtualService#withScheduler} does. */
+    Builder rescheduled(Scheduler scheduler) {
+      this.schedulerFlags = SchedulerFlag.fromBits(SchedulerFlag.toBits(schedulerFlags), scheduler);
+      return scheduler(scheduler);
     }
 
     Optional<Persistence> currentPersistence() {

@@ -20,7 +20,7 @@ import net.jqwik.api.domains.DomainContextBase;
  * 198.51.100.0/24, 203.0.113.0/24, 2001:db8::/32); multicast groups from MCAST-TEST-NET 233.252.0.0/24 and
  * ff3e:20:2001:db8::/96.
  */
-public class IpvsDomain extends DomainContextBase {
+class IpvsDomain extends DomainContextBase {
 
   /** For jqwik. */
   public IpvsDomain() {}

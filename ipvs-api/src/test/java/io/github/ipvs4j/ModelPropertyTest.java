@@ -21,7 +21,7 @@ import net.jqwik.api.domains.DomainContext;
 @Domain(DomainContext.Global.class)
 class ModelPropertyTest {
 
-  @Property
+  @Property(tries = 500)
   void virtualServiceRoundTripsThroughItsBuilder(@ForAll VirtualService s) {
     assertThat(s.toBuilder().build()).isEqualTo(s);
     assertThat(VirtualService.builder(s.key())
@@ -35,7 +35,7 @@ class ModelPropertyTest {
         .isEqualTo(s);
   }
 
-  @Property
+  @Property(tries = 500)
   void virtualServiceWithMethodsChangeOneFieldOnly(@ForAll VirtualService s) {
     assertThat(s.withScheduler(s.scheduler())).isEqualTo(s);
     assertThat(s.withKey(s.key())).isEqualTo(s);
@@ -47,7 +47,7 @@ class ModelPropertyTest {
     assertThat(s.flagBits() & VirtualService.FLAG_HASHED).isZero();
   }
 
-  @Property
+  @Property(tries = 500)
   void destinationRoundTripsThroughItsBuilder(@ForAll Destination d) {
     assertThat(d.toBuilder().build()).isEqualTo(d);
     Destination.Builder b =
@@ -63,7 +63,7 @@ class ModelPropertyTest {
     assertThat(d.withThresholds(d.lowerThreshold(), d.upperThreshold())).isEqualTo(d);
   }
 
-  @Property
+  @Property(tries = 500)
   void syncDaemonRoundTripsThroughItsBuilder(@ForAll SyncDaemon d) {
     assertThat(d.toBuilder().build()).isEqualTo(d);
     assertThat(SyncDaemon.builder(d.state(), d.interfaceName())
@@ -76,7 +76,7 @@ class ModelPropertyTest {
         .isEqualTo(d);
   }
 
-  @Property
+  @Property(tries = 200)
   void tableRoundTripsThroughItsBuilder(@ForAll IpvsTable t) {
     assertThat(t.toBuilder().build()).isEqualTo(t);
     IpvsTable.Builder b = IpvsTable.builder().timeouts(t.timeouts());
@@ -115,7 +115,7 @@ class ModelPropertyTest {
     }
   }
 
-  @Property
+  @Property(tries = 500)
   void serviceKeysPrintAndParseBack(@ForAll ServiceKey key) {
     if (key instanceof ServiceKey.Inet inet) {
       String text = key.toString();
@@ -128,7 +128,7 @@ class ModelPropertyTest {
     }
   }
 
-  @Property
+  @Property(tries = 1000)
   void addressesPrintAndParseBack(@ForAll InetAddress a) {
     String text = InetAddresses.format(a);
     assertThat(InetAddresses.parse("address", text)).isEqualTo(a);
@@ -145,7 +145,7 @@ class ModelPropertyTest {
     }
   }
 
-  @Property
+  @Property(tries = 200)
   void tableOrderIsStableUnderShuffling(@ForAll IpvsTable t, @ForAll long seed) {
     Random random = new Random(seed);
     List<ServiceConfig> services = new ArrayList<>();
@@ -162,7 +162,7 @@ class ModelPropertyTest {
     assertThat(shuffled.services()).containsExactlyElementsOf(t.services());
   }
 
-  @Property
+  @Property(tries = 200)
   void tableOrderIsIpvsadmSaveOrder(@ForAll IpvsTable t) {
     List<ServiceKey> keys = t.services().stream().map(ServiceConfig::key).toList();
     for (int i = 1; i < keys.size(); i++) {
@@ -189,7 +189,7 @@ class ModelPropertyTest {
     }
   }
 
-  @Property
+  @Property(tries = 200)
   void tableCommandsRebuildTheTable(@ForAll IpvsTable t) {
     IpvsTable writable = Writable.of(t);
     try (InMemoryIpvsClient ipvs = new InMemoryIpvsClient()) {
