@@ -67,6 +67,56 @@ public record Destination(
     }
   }
 
+  /**
+   * The destination a kernel reports, from the raw {@code IPVS_DEST_ATTR_*} values: what a decoder calls. The
+   * forwarding method is the low three bits of {@code connFlags} (all eight values are kept); the tunnel attributes
+   * are read only for TUNNEL forwarding and only as far as the kernel uses them: IPIP takes no port or checksum mode,
+   * GRE only the CSUM bit, GUE the port and the checksum mode as ipvsadm reads it (REMCSUM before CSUM). Kernels
+   * before 5.2 send no tunnel attributes: pass 0 for each.
+   *
+   * @param address {@code ADDR} (with {@code ADDR_FAMILY}, or the service's family before 3.18)
+   * @param port {@code PORT}
+   * @param connFlags {@code FWD_METHOD}
+   * @param weight {@code WEIGHT}, the u32 as a non-negative long
+   * @param upperThreshold {@code U_THRESH}, the u32 as a non-negative long
+   * @param lowerThreshold {@code L_THRESH}, the u32 as a non-negative long
+   * @param tunnelType {@code TUN_TYPE} (0 if absent)
+   * @param tunnelPort {@code TUN_PORT} (0 if absent)
+   * @param tunnelFlags {@code TUN_FLAGS} (0 if absent)
+   * @throws InvalidValueException only for values no kernel reports (a decoder may wrap it as malformed)
+   */
+  public static Destination fromKernel(
+      InetAddress address,
+      int port,
+      int connFlags,
+      long weight,
+      long upperThreshold,
+      long lowerThreshold,
+      int tunnelType,
+      int tunnelPort,
+      int tunnelFlags) {
+    ForwardingMethod method = ForwardingMethod.fromCode(connFlags & ForwardingMethod.MASK);
+    Optional<Tunnel> tunnel = Optional.empty();
+    if (method == ForwardingMethod.TUNNEL) {
+      tunnel =
+          Optional.of(
+              switch (TunnelType.fromCode(tunnelType)) {
+                case IPIP -> Tunnel.IPIP;
+                case GRE -> Tunnel.gre(
+                    (tunnelFlags & TunnelChecksum.CSUM.bits()) != 0 ? TunnelChecksum.CSUM : TunnelChecksum.NOCSUM);
+                case GUE -> Tunnel.gue(tunnelPort, TunnelChecksum.fromBits(tunnelFlags));
+              });
+    }
+    return new Destination(
+        address,
+        port,
+        method,
+        (int) Checks.range("destination.weight", weight, 0, Integer.MAX_VALUE),
+        upperThreshold,
+        lowerThreshold,
+        tunnel);
+  }
+
   /** A destination with ipvsadm's defaults: direct routing, weight 1, no thresholds. */
   public static Destination of(InetAddress address, int port) {
     return new Destination(address, port, ForwardingMethod.DIRECT_ROUTE, 1, 0, 0, Optional.empty());

@@ -98,6 +98,63 @@ public record VirtualService(
         .collect(Collectors.joining(", "));
   }
 
+  /**
+   * The service a kernel reports, from the raw {@code IPVS_SVC_ATTR_*} values: what a decoder calls. Accepts every
+   * value a kernel produces: the PERSISTENT, ONEPACKET and SCHED1..3 bits of {@code flags} become fields, HASHED is
+   * dropped, unknown bits go to {@link #otherFlags()}; the timeout and netmask are kept only for a persistent
+   * service (the kernel ignores them otherwise).
+   *
+   * @param key the identity, from {@code AF} and {@code FWMARK} or {@code PROTOCOL}/{@code ADDR}/{@code PORT}
+   * @param schedulerName {@code SCHED_NAME}; empty is read as {@code "none"}
+   * @param flags {@code IPVS_SVC_ATTR_FLAGS}' {@code flags} word
+   * @param timeoutSeconds {@code TIMEOUT}, the u32 as a non-negative long
+   * @param netmask {@code NETMASK}: for IPv4 the mask in host order ({@code 0xFFFFFF00} for /24), for IPv6 the
+   *     prefix length
+   * @param persistenceEngine {@code PE_NAME}, or null or empty for none
+   * @throws InvalidValueException only for values no kernel reports (a decoder may wrap it as malformed)
+   */
+  public static VirtualService fromKernel(
+      ServiceKey key,
+      String schedulerName,
+      int flags,
+      long timeoutSeconds,
+      int netmask,
+      String persistenceEngine) {
+    Checks.notNull("key", key);
+    Scheduler scheduler =
+        schedulerName == null || schedulerName.isEmpty() ? Scheduler.NONE : Scheduler.of(schedulerName);
+    Optional<Persistence> persistence = Optional.empty();
+    if ((flags & FLAG_PERSISTENT) != 0) {
+      Netmask mask = key.family() == AddressFamily.INET ? new Netmask.V4(netmask) : new Netmask.V6(netmask);
+      persistence = Optional.of(Persistence.of(Duration.ofSeconds(timeoutSeconds), mask));
+    }
+    return new VirtualService(
+        key,
+        scheduler,
+        SchedulerFlag.fromBits(flags, scheduler),
+        persistence,
+        persistenceEngine == null || persistenceEngine.isEmpty()
+            ? Optional.empty()
+            : Optional.of(persistenceEngine),
+        (flags & FLAG_ONEPACKET) != 0,
+        flags & ~KNOWN_FLAGS);
+  }
+
+  /**
+   * The {@code IPVS_SVC_ATTR_NETMASK} value to send: the IPv4 mask in host order ({@code 0xFFFFFF00} for /24; the
+   * encoder writes it big-endian) or the IPv6 prefix length; the family's host mask when there is none.
+   */
+  public int netmaskValue() {
+    Netmask m =
+        persistence.flatMap(Persistence::netmask).orElseGet(() -> Netmask.host(key.family()));
+    return m instanceof Netmask.V4 v4 ? v4.mask() : ((Netmask.V6) m).prefixLength();
+  }
+
+  /** The {@code IPVS_SVC_ATTR_TIMEOUT} value to send, in seconds: the persistence timeout, or 0. */
+  public long timeoutSeconds() {
+    return persistence.map(p -> p.timeout().toSeconds()).orElse(0L);
+  }
+
   /** A service with {@code scheduler} and nothing else set. */
   public static VirtualService of(ServiceKey key, Scheduler scheduler) {
     return new VirtualService(key, scheduler, Set.of(), Optional.empty(), Optional.empty(), false, 0);

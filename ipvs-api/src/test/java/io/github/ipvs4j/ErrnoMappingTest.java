@@ -45,7 +45,7 @@ class ErrnoMappingTest {
         .edgeCases(e -> e.includeOnly(1, 2, 3, 4, 11, 12, 13, 16, 17, 22, 34, 95, 97, 105, -17, 0));
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 500)
   void everyOperationAndErrnoMapsToTheIpvsadmException(
       @ForAll IpvsOperation op, @ForAll("errnos") int errno, @ForAll boolean withKernelMessage) {
     String km = withKernelMessage ? "some extack text" : null;

@@ -50,7 +50,7 @@ class InvalidValuePropertyTest {
     assertThat(e.isRetryable()).isFalse();
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 1000)
   void invalidValuesAreRefusedNamingTheField(@ForAll("invalid") Case c) {
     assertRefused(c);
   }

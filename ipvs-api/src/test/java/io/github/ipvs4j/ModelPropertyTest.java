@@ -76,7 +76,7 @@ class ModelPropertyTest {
         .isEqualTo(d);
   }
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void tableRoundTripsThroughItsBuilder(@ForAll IpvsTable t) {
     assertThat(t.toBuilder().build()).isEqualTo(t);
     IpvsTable.Builder b = IpvsTable.builder().timeouts(t.timeouts());
@@ -145,7 +145,7 @@ class ModelPropertyTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void tableOrderIsStableUnderShuffling(@ForAll IpvsTable t, @ForAll long seed) {
     Random random = new Random(seed);
     List<ServiceConfig> services = new ArrayList<>();
@@ -162,7 +162,7 @@ class ModelPropertyTest {
     assertThat(shuffled.services()).containsExactlyElementsOf(t.services());
   }
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void tableOrderIsIpvsadmSaveOrder(@ForAll IpvsTable t) {
     List<ServiceKey> keys = t.services().stream().map(ServiceConfig::key).toList();
     for (int i = 1; i < keys.size(); i++) {
@@ -189,7 +189,7 @@ class ModelPropertyTest {
     }
   }
 
-  @Property(tries = 200)
+  @Property(tries = 150)
   void tableCommandsRebuildTheTable(@ForAll IpvsTable t) {
     IpvsTable writable = Writable.of(t);
     try (InMemoryIpvsClient ipvs = new InMemoryIpvsClient()) {
@@ -201,5 +201,57 @@ class ModelPropertyTest {
       writable.timeouts().ifPresent(x -> assertThat(back.timeouts()).contains(
           Timeouts.ofSeconds(900, 120, 300).overriddenBy(x)));
     }
+  }
+
+  @Property(tries = 500)
+  void servicesRoundTripThroughTheKernelValues(@ForAll VirtualService s) {
+    assertThat(VirtualService.fromKernel(
+            s.key(),
+            s.scheduler().name(),
+            s.flagBits() | VirtualService.FLAG_HASHED,
+            s.timeoutSeconds(),
+            s.netmaskValue(),
+            s.persistenceEngine().orElse(null)))
+        .isEqualTo(s);
+  }
+
+  @Property(tries = 500)
+  void destinationsRoundTripThroughTheKernelValues(@ForAll Destination d, @ForAll int garbage) {
+    Tunnel t = d.tunnel().orElse(null);
+    Destination back =
+        Destination.fromKernel(
+            d.address(),
+            d.port(),
+            d.forwarding().code() | (garbage & ~ForwardingMethod.MASK),
+            d.weight(),
+            d.upperThreshold(),
+            d.lowerThreshold(),
+            t == null ? Math.floorMod(garbage, 3) : t.type().code(),
+            t == null ? garbage & 0xffff : t.port(),
+            t == null ? garbage & 0xffff : t.checksum().bits());
+    assertThat(back).isEqualTo(d);
+  }
+
+  /** Decoding never fails on values a kernel can report, whatever the unknown bits and ignored attributes hold. */
+  @Property(tries = 500)
+  void kernelValuesAlwaysDecode(
+      @ForAll ServiceKey key,
+      @ForAll int flags,
+      @ForAll @net.jqwik.api.constraints.LongRange(min = 0, max = IpvsDomain.U32) long timeout,
+      @ForAll int netmask,
+      @ForAll int connFlags,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = Integer.MAX_VALUE) int weight,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int tunType,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 65535) int tunPort,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 65535) int tunFlags) {
+    int v6mask = 1 + Math.floorMod(netmask, 128);
+    VirtualService s =
+        VirtualService.fromKernel(
+            key, "wrr", flags, timeout, key.family() == AddressFamily.INET ? netmask : v6mask, "sip");
+    assertThat(s.flagBits() | VirtualService.FLAG_HASHED).isEqualTo(flags | VirtualService.FLAG_HASHED);
+    Destination d =
+        Destination.fromKernel(
+            InetAddresses.parse("a", "203.0.113.9"), 80, connFlags, weight, 10, 5, tunType, tunPort, tunFlags);
+    assertThat(d.forwarding().code()).isEqualTo(connFlags & 7);
   }
 }
