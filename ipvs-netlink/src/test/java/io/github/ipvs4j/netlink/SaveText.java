@@ -3,7 +3,6 @@ package io.github.ipvs4j.netlink;
 import io.github.ipvs4j.AddressFamily;
 import io.github.ipvs4j.Destination;
 import io.github.ipvs4j.ForwardingMethod;
-import io.github.ipvs4j.Netmask;
 import io.github.ipvs4j.Protocol;
 import io.github.ipvs4j.Scheduler;
 import io.github.ipvs4j.SchedulerFlag;
@@ -29,13 +28,25 @@ import java.util.stream.Collectors;
 final class SaveText {
   private SaveText() {}
 
-  /** The save text of {@code services}, one block per service, with thresholds when {@code thresholds}. */
-  static String render(Collection<ServiceConfig> services, boolean thresholds) {
+  /**
+   * The save text of {@code services} as ipvsadm -S prints it (firewall marks as ipvsadm 1.31 prints them, with
+   * {@code %d}: negative above 2^31), one block per service.
+   */
+  static String render(Collection<ServiceConfig> services) {
+    return render(services, false, true);
+  }
+
+  /** Input for ipvsadm -R: unsigned firewall marks, and the thresholds that -S leaves out. */
+  static String restoreInput(Collection<ServiceConfig> services) {
+    return render(services, true, false);
+  }
+
+  private static String render(Collection<ServiceConfig> services, boolean thresholds, boolean signedFwmark) {
     StringBuilder sb = new StringBuilder();
     for (ServiceConfig c : services) {
-      sb.append(serviceLine(c.service())).append('\n');
+      sb.append(serviceLine(c.service(), signedFwmark)).append('\n');
       for (Destination d : c.destinations()) {
-        sb.append(destinationLine(c.key(), d, thresholds)).append('\n');
+        sb.append(destinationLine(c.key(), d, thresholds, signedFwmark)).append('\n');
       }
     }
     return sb.toString();
@@ -62,9 +73,9 @@ final class SaveText {
     return out;
   }
 
-  static String svc(ServiceKey key) {
+  static String svc(ServiceKey key, boolean signedFwmark) {
     if (key instanceof ServiceKey.FwMark f) {
-      return "-f " + f.mark() + (f.family() == AddressFamily.INET6 ? " -6" : "");
+      return "-f " + (signedFwmark ? (long) (int) f.mark() : f.mark()) + (f.family() == AddressFamily.INET6 ? " -6" : "");
     }
     ServiceKey.Inet i = (ServiceKey.Inet) key;
     String opt =
@@ -74,15 +85,15 @@ final class SaveText {
     return opt + " " + addrPort(i.address(), i.port());
   }
 
-  static String serviceLine(VirtualService s) {
-    StringBuilder sb = new StringBuilder("-A ").append(svc(s.key())).append(" -s ").append(s.scheduler().name());
+  static String serviceLine(VirtualService s, boolean signedFwmark) {
+    StringBuilder sb = new StringBuilder("-A ").append(svc(s.key(), signedFwmark)).append(" -s ").append(s.scheduler().name());
     s.persistence()
         .ifPresent(
             p -> {
               sb.append(" -p ").append(p.timeout().toSeconds());
               p.netmask()
                   .filter(m -> !m.isHost())
-                  .ifPresent(m -> sb.append(" -M ").append(m instanceof Netmask.V4 ? m.toString() : m.toString()));
+                  .ifPresent(m -> sb.append(" -M ").append(m));
             });
     s.persistenceEngine().ifPresent(pe -> sb.append(" --pe ").append(pe));
     if (s.onePacket()) {
@@ -108,9 +119,9 @@ final class SaveText {
     return sb.toString();
   }
 
-  static String destinationLine(ServiceKey key, Destination d, boolean thresholds) {
+  static String destinationLine(ServiceKey key, Destination d, boolean thresholds, boolean signedFwmark) {
     StringBuilder sb =
-        new StringBuilder("-a ").append(svc(key)).append(" -r ").append(addrPort(d.address(), d.port())).append(' ');
+        new StringBuilder("-a ").append(svc(key, signedFwmark)).append(" -r ").append(addrPort(d.address(), d.port())).append(' ');
     sb.append(
         d.forwarding() == ForwardingMethod.MASQUERADE
             ? "-m"
