@@ -53,8 +53,8 @@ import java.util.function.Consumer;
  * refuse (a lower threshold above the upper one, a persistence engine name of 16 characters or more). The {@link
  * TextFormatException} gives the line, the column, the token and what was expected there. {@link #parseCommands}
  * and {@link #parseTable} return nothing when any line is refused; {@link #stream} has given the lines before to its
- * consumer. Differences from ipvsadm: a last line that ends in blanks without a line feed is read (ipvsadm 1.31
- * drops it), and {@code -M} without {@code -p} is read and dropped (the kernel keeps a netmask that nothing shows).
+ * consumer. Differences from ipvsadm: comment lines are skipped (ipvsadm itself refuses them), and {@code -M}
+ * without {@code -p} is read and dropped (the kernel keeps a netmask that nothing shows).
  *
  * <p>Immutable and thread-safe; each parse uses its own state. Memory is bounded: lines are read through one buffer
  * and the longest line allowed is 1 MiB characters.

@@ -185,9 +185,6 @@ final class Tables {
     if (r.nextInt(6) == 0) {
       pe = Optional.of(o.kernelSafe ? "sip" : name(r, 1 + r.nextInt(15)));
     }
-    if (o.kernelSafe && pe.isPresent() && persistence.isEmpty()) {
-      pe = Optional.empty(); // the kernel wants a persistent service for a persistence engine? keep it simple
-    }
     boolean onePacket =
         (key instanceof ServiceKey.FwMark || ((ServiceKey.Inet) key).protocol().equals(Protocol.UDP))
             && r.nextInt(3) == 0;

@@ -228,6 +228,8 @@ public final class LineParser {
     LEGAL[CMD_STARTDAEMON] = "xxxxxxxxxxx xxxxxxx xxxx    xxxxxx";
     LEGAL[CMD_STOPDAEMON] = "xxxxxxxxxxxxxxxxxxx xxxxxxxxxxxxxx";
     LEGAL[CMD_ZERO] = "xx xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+    LEGAL[CMD_LIST] = " 11xxxxxxxxx11       xxxxxxx xxxxx";
+    LEGAL[CMD_SAVE] = " xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
   }
 
   private static final String COMMANDS =
@@ -533,9 +535,8 @@ public final class LineParser {
       if (o.kind != K_CMD) {
         throw error(optTokIndex, tokStart[optTokIndex], COMMANDS + " first");
       }
-      if (o.cmd == CMD_LIST || o.cmd == CMD_SAVE || o.cmd == CMD_RESTORE || o.cmd == CMD_HELP
-          || o.cmd == CMD_VERSION) {
-        throw error(optTokIndex, tokStart[optTokIndex], COMMANDS + " (this one changes nothing)");
+      if (o.cmd == CMD_RESTORE || o.cmd == CMD_HELP || o.cmd == CMD_VERSION) {
+        throw error(optTokIndex, tokStart[optTokIndex], COMMANDS + " (ipvsadm -R stops at this one)");
       }
       cmd = o.cmd;
       cmdTok = optTokIndex;
@@ -777,9 +778,17 @@ public final class LineParser {
     }
     // generic_opt_check
     String legal = LEGAL[cmd];
+    int exclusive = -1;
     for (int j = 0; j < NUMBER_OF_OPT; j++) {
       boolean given = (options & (1L << j)) != 0;
       char rule = legal.charAt(j);
+      if (given && rule == '1') {
+        if (exclusive >= 0) {
+          int t = optTok[j];
+          throw error(t, tokStart[t], "no " + OPT_NAMES[j] + " option with the " + OPT_NAMES[exclusive] + " option");
+        }
+        exclusive = j;
+      }
       if (!given && rule == '+') {
         throw errorEnd("the " + OPT_NAMES[j] + " option (" + OPT_SPELLING[j] + ") for " + text(cmdTok));
       }
@@ -789,6 +798,15 @@ public final class LineParser {
       }
     }
     switch (cmd) {
+      case CMD_LIST, CMD_SAVE -> {
+        long listOnly = (1L << CONNECTION) | (1L << TIMEOUT) | (1L << DAEMON);
+        long columns = (1L << STATS) | (1L << RATE) | (1L << THRESHOLDS);
+        if (((options & listOnly) != 0 && (options & columns) != 0)
+            || ((options & ((1L << TIMEOUT) | (1L << DAEMON))) != 0 && (options & (1L << PERSISTENTCONN)) != 0)) {
+          throw error(cmdTok, tokStart[cmdTok], "list options that go together (ipvsadm: options conflicts)");
+        }
+        return null; // it prints, changes nothing: skipped
+      }
       case CMD_ADD, CMD_EDIT -> {
         if (fwmark == 0 && svcPort == 0 && !persistent) {
           int t = optTok[SERVICE];
