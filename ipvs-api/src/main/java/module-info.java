@@ -7,6 +7,7 @@
 module io.github.ipvs4j {
   exports io.github.ipvs4j;
   exports io.github.ipvs4j.spi;
+  exports io.github.ipvs4j.testing;
 
   uses io.github.ipvs4j.spi.IpvsClientProvider;
 }

@@ -15,8 +15,13 @@ import java.util.OptionalInt;
 public class InvalidValueException extends IpvsException {
   private static final long serialVersionUID = 1L;
 
+  /** The refused field. */
   private final String field;
+
+  /** The refused value, as text. */
   private final String value;
+
+  /** What the field allows. */
   private final String expected;
 
   /**

@@ -36,9 +36,14 @@ import java.util.OptionalInt;
 public class IpvsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** What was being done. */
   private final IpvsOperation operation;
-  private final int errno; // 0 = none
-  private final String kernelMessage; // null = none
+
+  /** The positive errno, 0 for none. */
+  private final int errno;
+
+  /** The extended-ack text, null for none. */
+  private final String kernelMessage;
 
   /** An exception with a message that says what failed and why; operation {@link IpvsOperation#NONE}, no errno. */
   public IpvsException(String message) {

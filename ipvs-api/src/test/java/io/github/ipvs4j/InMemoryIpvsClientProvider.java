@@ -1,5 +1,7 @@
 package io.github.ipvs4j;
 
+import io.github.ipvs4j.testing.InMemoryIpvsClient;
+
 import io.github.ipvs4j.spi.IpvsClientProvider;
 
 /** Provides {@link InMemoryIpvsClient} to {@link Ipvs#open()} in this module's tests. */

@@ -1,5 +1,7 @@
 package io.github.ipvs4j;
 
+import io.github.ipvs4j.testing.InMemoryIpvsClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -1,5 +1,7 @@
 package io.github.ipvs4j;
 
+import io.github.ipvs4j.testing.InMemoryIpvsClient;
+
 import static io.github.ipvs4j.Scheduler.WRR;
 import static io.github.ipvs4j.ServiceKey.tcp;
 import static org.assertj.core.api.Assertions.assertThat;

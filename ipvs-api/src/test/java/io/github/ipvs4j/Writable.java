@@ -1,5 +1,7 @@
 package io.github.ipvs4j;
 
+import io.github.ipvs4j.testing.InMemoryIpvsClient;
+
 import java.util.ArrayList;
 import java.util.List;
 

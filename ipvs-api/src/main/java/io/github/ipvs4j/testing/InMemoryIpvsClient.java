@@ -1,5 +1,22 @@
-package io.github.ipvs4j;
+package io.github.ipvs4j.testing;
 
+import io.github.ipvs4j.BatchResult;
+import io.github.ipvs4j.Destination;
+import io.github.ipvs4j.DestinationStatus;
+import io.github.ipvs4j.Errno;
+import io.github.ipvs4j.IpvsClient;
+import io.github.ipvs4j.IpvsCommand;
+import io.github.ipvs4j.IpvsException;
+import io.github.ipvs4j.IpvsInfo;
+import io.github.ipvs4j.IpvsOperation;
+import io.github.ipvs4j.Scheduler;
+import io.github.ipvs4j.ServiceKey;
+import io.github.ipvs4j.ServiceStatus;
+import io.github.ipvs4j.Stats;
+import io.github.ipvs4j.SyncDaemon;
+import io.github.ipvs4j.SyncState;
+import io.github.ipvs4j.Timeouts;
+import io.github.ipvs4j.VirtualService;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -10,12 +27,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A fake {@link IpvsClient} that keeps the table in memory and answers with the kernel's errnos as documented in
- * IPVS.md section 2.1. For this module's tests only: it is never proof of kernel behaviour.
+ * A fake {@link IpvsClient} for unit tests of code that uses ipvs4j: it keeps one IPVS table in memory and answers
+ * commands with the errnos the kernel uses (EEXIST for an existing service or destination, ESRCH for a missing
+ * service, ENOENT for a missing destination or an unknown scheduler, ...), turned into exceptions by {@link
+ * IpvsException#forErrno}, so callers see the same exception types as with the real client.
+ *
+ * <p><strong>A fake, never proof of kernel behaviour.</strong> It knows nothing of traffic (counters and connection
+ * counts stay zero), of kernel versions or of sync daemons beyond bookkeeping, and it accepts only the schedulers in
+ * {@link #KNOWN_SCHEDULERS} and the persistence engine {@code sip}. Behaviour that matters must be checked against a
+ * real kernel (the kernel-tier tests).
+ *
+ * <p>Thread-safe: every method is synchronized. {@link #close()} makes every later call throw.
  */
-final class InMemoryIpvsClient implements IpvsClient {
+public final class InMemoryIpvsClient implements IpvsClient {
   /** The schedulers this fake "has loaded"; any other name fails with ENOENT, as a missing module does. */
-  static final Set<Scheduler> KNOWN_SCHEDULERS =
+  public static final Set<Scheduler> KNOWN_SCHEDULERS =
       Set.of(
           Scheduler.RR, Scheduler.WRR, Scheduler.LC, Scheduler.WLC, Scheduler.LBLC, Scheduler.LBLCR,
           Scheduler.DH, Scheduler.SH, Scheduler.SED, Scheduler.NQ, Scheduler.FO, Scheduler.OVF, Scheduler.MH,
@@ -27,17 +53,20 @@ final class InMemoryIpvsClient implements IpvsClient {
   private final Map<ServiceKey, Map<DestKey, Destination>> destinations = new LinkedHashMap<>();
   private final Map<SyncState, SyncDaemon> daemons = new EnumMap<>(SyncState.class);
   private Timeouts timeouts = Timeouts.ofSeconds(900, 120, 300);
+
+  /** An empty table with the kernel's default timeouts (900, 120, 300 s). */
+  public InMemoryIpvsClient() {}
   private boolean closed;
   private int commandsExecuted;
 
   private void checkOpen() {
     if (closed) {
-      throw new IpvsException("client is closed");
+      throw new IpvsException("the in-memory IPVS client is closed");
     }
   }
 
-  /** How many commands reached the "kernel": lets tests check that no-op updates send nothing. */
-  synchronized int commandsExecuted() {
+  /** How many commands reached this fake so far: lets tests check that a no-op update sends nothing. */
+  public synchronized int commandsExecuted() {
     return commandsExecuted;
   }
 
