@@ -1,0 +1,382 @@
+package io.github.ipvs4j.sysctl;
+
+import io.github.ipvs4j.IpvsException;
+import io.github.ipvs4j.IpvsOperation;
+import io.github.ipvs4j.PermissionDeniedException;
+import io.github.ipvs4j.netlink.codec.Netlink;
+import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.NetlinkRequest;
+import io.github.ipvs4j.netlink.transport.BatchOutcome;
+import io.github.ipvs4j.netlink.transport.NetlinkConnection;
+import io.github.ipvs4j.netlink.transport.NetlinkErrorException;
+import io.github.ipvs4j.netlink.transport.NetlinkException;
+import io.github.ipvs4j.netlink.transport.NetlinkOptions;
+import io.github.ipvs4j.netlink.transport.NetworkNamespace;
+import io.github.ipvs4j.sysctl.internal.route.IfAddrMessage;
+import io.github.ipvs4j.sysctl.internal.route.IfInfoMessage;
+import io.github.ipvs4j.sysctl.internal.route.Rtnl;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * VIP aliases over rtnetlink: lists, adds and removes host addresses on {@code lo}, dummy or ordinary interfaces,
+ * creates dummy and {@code ipip} interfaces, brings them up. No {@code ip} or {@code ifconfig} process is run.
+ *
+ * <pre>{@code
+ * try (VipAliases aliases = VipAliases.open(NetNamespace.named("rs1"))) {
+ *   List<Vip> vips = new ArrayList<>();
+ *   for (int i = 1; i <= 200; i++) {
+ *     vips.add(Vip.of("198.51.100." + i, "lo").withLabel("lo:" + i));
+ *   }
+ *   aliases.ensureVips(vips);   // one dump, then 200 RTM_NEWADDR in a few datagrams; returns the 200 added
+ *   aliases.ensureVips(vips);   // one dump, nothing sent; returns []
+ *   aliases.ensureLink("tunl0", "ipip");   // false when ipip is loaded (the kernel made tunl0 in every namespace)
+ *   aliases.setLinkUp("tunl0", true);
+ * }
+ * }</pre>
+ *
+ * <p><b>Diffs.</b> Every change starts with one dump ({@code RTM_GETLINK}, {@code RTM_GETADDR}) and sends only what
+ * differs, in one {@linkplain NetlinkConnection#batch batch}. An address that appears between the dump and the request
+ * ({@code EEXIST}), or disappears ({@code EADDRNOTAVAIL}), counts as done.
+ *
+ * <p><b>Kernel behaviour.</b> An IPv4 address without a label gets its device's name as label. IPv6 VIPs are added with
+ * {@code IFA_F_NODAD}, so they are usable at once (no "tentative" state). Adding a /32 adds the local route itself,
+ * so no {@code route add -host} is needed for a VIP to be accepted.
+ *
+ * <p><b>Thread-safety.</b> Safe for many threads (the connection serialises exchanges); the diff of one call is not
+ * atomic against other writers. {@link #close()} closes the socket.
+ */
+public final class VipAliases implements NetDevices, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(VipAliases.class);
+  /** {@code EEXIST}. */
+  private static final int EEXIST = 17;
+  /** {@code ENODEV}. */
+  private static final int ENODEV = 19;
+  /** {@code EADDRNOTAVAIL}. */
+  private static final int EADDRNOTAVAIL = 99;
+  /** {@code EOPNOTSUPP}. */
+  private static final int EOPNOTSUPP = 95;
+  /** {@code EPERM}. */
+  private static final int EPERM = 1;
+
+  private final NetlinkConnection connection;
+  private final NetNamespace namespace;
+
+  private VipAliases(NetlinkConnection connection, NetNamespace namespace) {
+    this.connection = connection;
+    this.namespace = namespace;
+  }
+
+  /**
+   * Opens an rtnetlink socket in {@code namespace} (a short-lived thread enters it; the caller's never moves).
+   *
+   * @throws NetDeviceException if the socket cannot be opened (no such namespace, no privilege)
+   */
+  public static VipAliases open(NetNamespace namespace) {
+    Objects.requireNonNull(namespace, "namespace");
+    NetlinkOptions options = NetlinkOptions.defaults();
+    if (namespace.path().isPresent()) {
+      options = options.withNetworkNamespace(NetworkNamespace.of(namespace.path().get()));
+    }
+    try {
+      return new VipAliases(NetlinkConnection.open(Netlink.NETLINK_ROUTE, options), namespace);
+    } catch (NetlinkException e) {
+      throw wrap("open rtnetlink socket in " + namespace, e, List.of());
+    }
+  }
+
+  /** Opens an rtnetlink socket in the caller's own namespace. */
+  public static VipAliases open() {
+    return open(NetNamespace.current());
+  }
+
+  /** The namespace this works in. */
+  public NetNamespace namespace() {
+    return namespace;
+  }
+
+  @Override
+  public List<Link> links() {
+    List<NetlinkMessage> replies = dump(Rtnl.RTM_GETLINK, out -> out.writeZero(Rtnl.IFINFOMSG_SIZE), "list links");
+    List<Link> out = new ArrayList<>();
+    for (NetlinkMessage m : replies) {
+      if (m.type() != Rtnl.RTM_NEWLINK) {
+        continue;
+      }
+      IfInfoMessage i = IfInfoMessage.decode(m);
+      out.add(new Link(i.index(), i.name().orElse("if" + i.index()), i.kind(), i.isUp()));
+    }
+    return out;
+  }
+
+  @Override
+  public List<InterfaceAddress> addresses() {
+    return addresses(names());
+  }
+
+  private List<InterfaceAddress> addresses(Map<Integer, String> names) {
+    List<NetlinkMessage> replies =
+        dump(Rtnl.RTM_GETADDR, out -> out.writeZero(Rtnl.IFADDRMSG_SIZE), "list addresses");
+    List<InterfaceAddress> out = new ArrayList<>();
+    for (NetlinkMessage m : replies) {
+      if (m.type() != Rtnl.RTM_NEWADDR) {
+        continue;
+      }
+      IfAddrMessage a = IfAddrMessage.decode(m);
+      byte[] key = a.key();
+      if (key == null || (a.family() != Rtnl.AF_INET && a.family() != Rtnl.AF_INET6)) {
+        continue;
+      }
+      InetAddress address;
+      try {
+        address = InetAddress.getByAddress(key);
+      } catch (UnknownHostException e) {
+        continue; // a length the decoder already refused; unreachable
+      }
+      String device = names.getOrDefault(a.index(), "if" + a.index());
+      out.add(new InterfaceAddress(device, a.index(), address, a.prefixLength(), a.label(), a.flags()));
+    }
+    return out;
+  }
+
+  private Map<Integer, String> names() {
+    Map<Integer, String> names = new HashMap<>();
+    for (Link l : links()) {
+      names.put(l.index(), l.name());
+    }
+    return names;
+  }
+
+  @Override
+  public List<Vip> ensureVips(Collection<Vip> vips) {
+    List<Link> links = links();
+    Map<String, Integer> index = new HashMap<>();
+    Map<Integer, String> names = new HashMap<>();
+    links.forEach(l -> {
+      index.put(l.name(), l.index());
+      names.put(l.index(), l.name());
+    });
+    for (Vip v : vips) {
+      if (!index.containsKey(v.device())) {
+        throw new NoSuchInterfaceException(
+            "add VIP " + v + ": no such interface '" + v.device() + "' in " + namespace, OptionalInt.of(ENODEV), null);
+      }
+    }
+    Set<Vip> present = new HashSet<>();
+    for (InterfaceAddress a : addresses(names)) {
+      present.add(Vip.of(a.address(), a.device()));
+    }
+    Map<Vip, Vip> wanted = new LinkedHashMap<>();
+    for (Vip v : vips) {
+      if (!present.contains(v.unlabelled())) {
+        wanted.putIfAbsent(v.unlabelled(), v);
+      }
+    }
+    List<Vip> todo = new ArrayList<>(wanted.values());
+    List<NetlinkRequest> requests = new ArrayList<>(todo.size());
+    for (Vip v : todo) {
+      IfAddrMessage m = message(v, index.get(v.device()), true);
+      requests.add(NetlinkRequest.of(Rtnl.RTM_NEWADDR, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, m::writePayload));
+    }
+    return runBatch("add VIP", todo, requests, EEXIST);
+  }
+
+  @Override
+  public List<Vip> removeVips(Collection<Vip> vips) {
+    List<Link> links = links();
+    Map<Integer, String> names = new HashMap<>();
+    links.forEach(l -> names.put(l.index(), l.name()));
+    Map<Vip, InterfaceAddress> present = new HashMap<>();
+    for (InterfaceAddress a : addresses(names)) {
+      if (a.prefixLength() == (a.address().getAddress().length == 4 ? 32 : 128)) {
+        present.put(Vip.of(a.address(), a.device()), a);
+      }
+    }
+    Map<Vip, InterfaceAddress> todo = new LinkedHashMap<>();
+    for (Vip v : vips) {
+      InterfaceAddress a = present.get(v.unlabelled());
+      if (a != null) {
+        todo.putIfAbsent(v.unlabelled(), a);
+      }
+    }
+    List<Vip> listed = new ArrayList<>();
+    List<NetlinkRequest> requests = new ArrayList<>();
+    for (InterfaceAddress a : todo.values()) {
+      Vip v = a.toVip();
+      listed.add(v);
+      IfAddrMessage m = message(v.unlabelled(), a.index(), false);
+      requests.add(NetlinkRequest.of(Rtnl.RTM_DELADDR, 0, m::writePayload));
+    }
+    return runBatch("remove VIP", listed, requests, EADDRNOTAVAIL);
+  }
+
+  private List<Vip> runBatch(String what, List<Vip> vips, List<NetlinkRequest> requests, int harmless) {
+    if (requests.isEmpty()) {
+      return List.of();
+    }
+    List<BatchOutcome> outcomes;
+    try {
+      outcomes = connection.batch(requests);
+    } catch (NetlinkException e) {
+      // No outcomes: what was done is unknown; the caller re-lists to find out.
+      throw wrap(what + " (" + requests.size() + " requests)", e, List.of());
+    }
+    List<Vip> done = new ArrayList<>();
+    BatchOutcome firstFailure = null;
+    int failures = 0;
+    for (BatchOutcome o : outcomes) {
+      if (o.isOk()) {
+        done.add(vips.get(o.index()));
+      } else if (o.errno() != harmless) {
+        failures++;
+        if (firstFailure == null) {
+          firstFailure = o;
+        }
+      }
+    }
+    if (firstFailure != null) {
+      Vip v = vips.get(firstFailure.index());
+      NetlinkErrorException e = firstFailure.failure().orElseThrow();
+      String message = what + " " + v + " in " + namespace + ": " + describe(e.errno().orElse(0))
+          + (failures > 1 ? " (and " + (failures - 1) + " more failed)" : "") + "; " + done.size() + " done";
+      throw new NetDeviceException(message + e.kernelMessage().map(k -> "; kernel: " + k).orElse(""),
+          e.errno(), e.kernelMessage(), done, e);
+    }
+    log.debug("{}: {} {} of {}", namespace, what, done.size(), vips.size());
+    return done;
+  }
+
+  private static IfAddrMessage message(Vip v, int index, boolean add) {
+    byte[] raw = v.address().getAddress();
+    if (v.isIpv6()) {
+      return new IfAddrMessage(Rtnl.AF_INET6, 128, add ? Rtnl.IFA_F_NODAD : 0, Rtnl.RT_SCOPE_UNIVERSE, index, raw,
+          null, Optional.empty());
+    }
+    return new IfAddrMessage(Rtnl.AF_INET, 32, 0, Rtnl.RT_SCOPE_UNIVERSE, index, raw, raw,
+        add ? v.label() : Optional.empty());
+  }
+
+  @Override
+  public boolean ensureLink(String name, String kind) {
+    InterfaceNames.requireValid(name);
+    Objects.requireNonNull(kind, "kind");
+    if (link(name).isPresent()) {
+      return false;
+    }
+    IfInfoMessage m = new IfInfoMessage(Rtnl.AF_UNSPEC, 0, 0, 0, 0, Optional.of(name), Optional.of(kind));
+    try {
+      connection.request(
+          NetlinkRequest.of(Rtnl.RTM_NEWLINK, Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL, m::writePayload));
+    } catch (NetlinkErrorException e) {
+      if (e.errno().orElse(0) == EEXIST) {
+        // Loading the link kind's module can create it (ipip makes tunl0 in every namespace).
+        log.debug("{}: {} appeared while it was being created", namespace, name);
+        return false;
+      }
+      if (e.errno().orElse(0) == EOPNOTSUPP) {
+        throw new NetDeviceException(
+            "create " + kind + " interface " + name + " in " + namespace + ": the kernel does not offer link kind '"
+                + kind + "' (EOPNOTSUPP; is its module available?)",
+            e.errno(), e.kernelMessage(), List.of(), e);
+      }
+      throw wrap("create " + kind + " interface " + name, e, List.of());
+    } catch (NetlinkException e) {
+      throw wrap("create " + kind + " interface " + name, e, List.of());
+    }
+    log.debug("{}: created {} interface {}", namespace, kind, name);
+    return true;
+  }
+
+  @Override
+  public void deleteLink(String name) {
+    Link l = require(name);
+    IfInfoMessage m = new IfInfoMessage(Rtnl.AF_UNSPEC, 0, l.index(), 0, 0, Optional.empty(), Optional.empty());
+    try {
+      connection.request(NetlinkRequest.of(Rtnl.RTM_DELLINK, 0, m::writePayload));
+    } catch (NetlinkException e) {
+      throw wrap("delete interface " + name, e, List.of());
+    }
+    log.debug("{}: deleted interface {}", namespace, name);
+  }
+
+  @Override
+  public boolean setLinkUp(String name, boolean up) {
+    Link l = require(name);
+    if (l.up() == up) {
+      return false;
+    }
+    IfInfoMessage m =
+        new IfInfoMessage(Rtnl.AF_UNSPEC, 0, l.index(), up ? Rtnl.IFF_UP : 0, Rtnl.IFF_UP, Optional.empty(),
+            Optional.empty());
+    try {
+      connection.request(NetlinkRequest.of(Rtnl.RTM_NEWLINK, 0, m::writePayload));
+    } catch (NetlinkException e) {
+      throw wrap("set interface " + name + (up ? " up" : " down"), e, List.of());
+    }
+    log.debug("{}: interface {} {}", namespace, name, up ? "up" : "down");
+    return true;
+  }
+
+  private Link require(String name) {
+    return link(name).orElseThrow(() -> new NoSuchInterfaceException(
+        "no such interface '" + name + "' in " + namespace, OptionalInt.of(ENODEV), null));
+  }
+
+  private List<NetlinkMessage> dump(int type, NetlinkRequest.PayloadWriter payload, String what) {
+    try {
+      return connection.dump(NetlinkRequest.of(type, 0, payload));
+    } catch (NetlinkException e) {
+      throw wrap(what, e, List.of());
+    }
+  }
+
+  private static String describe(int errno) {
+    return switch (errno) {
+      case EEXIST -> "already exists (EEXIST)";
+      case ENODEV -> "no such device (ENODEV)";
+      case EADDRNOTAVAIL -> "no such address (EADDRNOTAVAIL)";
+      case EOPNOTSUPP -> "not supported (EOPNOTSUPP)";
+      case EPERM -> "operation not permitted (EPERM; CAP_NET_ADMIN is needed)";
+      case 22 -> "invalid argument (EINVAL)";
+      default -> "errno " + errno;
+    };
+  }
+
+  private static IpvsException wrap(String what, NetlinkException e, List<Vip> changed) {
+    int errno = e.errno().orElse(0);
+    Optional<String> km =
+        e instanceof NetlinkErrorException nee ? nee.kernelMessage() : Optional.empty();
+    String message = what + ": " + e.getMessage();
+    if (errno == EPERM) {
+      return new PermissionDeniedException(IpvsOperation.NONE, message, e.errno(), km, e);
+    }
+    if (errno == ENODEV) {
+      return new NoSuchInterfaceException(message, e.errno(), e);
+    }
+    return new NetDeviceException(message, e.errno(), km, changed, e);
+  }
+
+  /** Closes the socket. Idempotent. */
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  @Override
+  public String toString() {
+    return "VipAliases[" + namespace + "]";
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.ipvs4j.sysctl.internal.route;
+
+import io.github.ipvs4j.MalformedMessageException;
+import io.github.ipvs4j.netlink.codec.AttributeDecoder;
+import io.github.ipvs4j.netlink.codec.AttributeEncoder;
+import io.github.ipvs4j.netlink.codec.NativeOrder;
+import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An {@code RTM_NEWADDR}/{@code RTM_DELADDR} message: {@code struct ifaddrmsg} and the attributes VIP aliases use.
+ *
+ * @param family {@code ifa_family}: {@link Rtnl#AF_INET} or {@link Rtnl#AF_INET6}
+ * @param prefixLength {@code ifa_prefixlen}
+ * @param flags the address flags: {@code IFA_FLAGS} when present, else {@code ifa_flags}
+ * @param scope {@code ifa_scope}
+ * @param index {@code ifa_index}: the interface index
+ * @param address {@code IFA_ADDRESS}, raw network bytes, or null
+ * @param local {@code IFA_LOCAL}, raw network bytes, or null
+ * @param label {@code IFA_LABEL}, or empty
+ */
+public record IfAddrMessage(
+    int family, int prefixLength, int flags, int scope, int index, byte[] address, byte[] local,
+    Optional<String> label) {
+
+  /** Checks ranges. */
+  public IfAddrMessage {
+    if ((family & ~0xFF) != 0 || (prefixLength & ~0xFF) != 0 || (scope & ~0xFF) != 0) {
+      throw new IllegalArgumentException("family, prefixlen and scope are u8");
+    }
+    Objects.requireNonNull(label, "label");
+    address = address == null ? null : address.clone();
+    local = local == null ? null : local.clone();
+  }
+
+  /** The address that identifies the entry: {@code IFA_LOCAL} if present (IPv4), else {@code IFA_ADDRESS}. */
+  public byte[] key() {
+    return local != null ? local.clone() : address == null ? null : address.clone();
+  }
+
+  /** Writes the payload: ifaddrmsg then the attributes (IFA_FLAGS only when a flag needs more than 8 bits or any is set). */
+  public void writePayload(ByteBuf out) {
+    out.writeByte(family);
+    out.writeByte(prefixLength);
+    out.writeByte(flags & 0xFF);
+    out.writeByte(scope);
+    NativeOrder.writeInt(out, index);
+    AttributeEncoder a = new AttributeEncoder(out);
+    if (local != null) {
+      a.bytes(Rtnl.IFA_LOCAL, local);
+    }
+    if (address != null) {
+      a.bytes(Rtnl.IFA_ADDRESS, address);
+    }
+    label.ifPresent(l -> a.string(Rtnl.IFA_LABEL, l));
+    if (flags != 0) {
+      a.u32(Rtnl.IFA_FLAGS, flags);
+    }
+  }
+
+  /**
+   * Decodes an {@code RTM_NEWADDR} message (from a dump or a notification).
+   *
+   * @throws MalformedMessageException if it does not decode
+   */
+  public static IfAddrMessage decode(NetlinkMessage m) {
+    if (m.payloadLength() < Rtnl.IFADDRMSG_SIZE) {
+      throw new MalformedMessageException(
+          "ifaddrmsg: " + m.payloadLength() + "-byte payload (expected: at least " + Rtnl.IFADDRMSG_SIZE + ")");
+    }
+    ByteBuf p = m.payload();
+    int family = p.getUnsignedByte(0);
+    int prefix = p.getUnsignedByte(1);
+    int flags = p.getUnsignedByte(2);
+    int scope = p.getUnsignedByte(3);
+    int index = NativeOrder.getInt(p, 4);
+    byte[] address = null;
+    byte[] local = null;
+    String label = null;
+    int addrLen = family == Rtnl.AF_INET ? 4 : family == Rtnl.AF_INET6 ? 16 : -1;
+    AttributeDecoder d = m.attributes(Rtnl.IFADDRMSG_SIZE).names("ifaddrmsg", Rtnl::ifaName);
+    while (d.next()) {
+      switch (d.type()) {
+        case Rtnl.IFA_ADDRESS -> {
+          address = d.bytes();
+          if (addrLen > 0 && address.length != addrLen) {
+            d.fail("is not a " + addrLen + "-byte address; length " + address.length);
+          }
+        }
+        case Rtnl.IFA_LOCAL -> {
+          local = d.bytes();
+          if (addrLen > 0 && local.length != addrLen) {
+            d.fail("is not a " + addrLen + "-byte address; length " + local.length);
+          }
+        }
+        case Rtnl.IFA_LABEL -> label = d.string();
+        case Rtnl.IFA_FLAGS -> flags = d.u32();
+        default -> { } // unknown attributes are skipped
+      }
+    }
+    d.finish();
+    return new IfAddrMessage(family, prefix, flags, scope, index, address, local, Optional.ofNullable(label));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IfAddrMessage x
+        && family == x.family && prefixLength == x.prefixLength && flags == x.flags && scope == x.scope
+        && index == x.index && Arrays.equals(address, x.address) && Arrays.equals(local, x.local)
+        && label.equals(x.label);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(family, prefixLength, flags, scope, index, Arrays.hashCode(address), Arrays.hashCode(local),
+        label);
+  }
+
+  @Override
+  public String toString() {
+    return "IfAddrMessage{family=" + family + ", prefix=" + prefixLength + ", flags=0x" + Integer.toHexString(flags)
+        + ", scope=" + scope + ", index=" + index + ", address=" + Arrays.toString(address) + ", local="
+        + Arrays.toString(local) + ", label=" + label.orElse("-") + "}";
+  }
+}
