@@ -94,6 +94,9 @@ public record IpvsTable(List<ServiceConfig> services, Optional<Timeouts> timeout
    * The commands that build this configuration on an empty kernel, in canonical order: each service followed by its
    * destinations, then the timeouts, then the daemons. Prepend an {@link IpvsCommand.Flush} to replace whatever is
    * there, as {@code ipvsadm-restore} does.
+   *
+   * @throws InvalidValueException if a service breaks one of ipvsadm's write rules that the kernel does not enforce
+   *     (see {@link IpvsCommand.AddService}): possible only for a table read from a kernel that another tool set up
    */
   public List<IpvsCommand> toCommands() {
     List<IpvsCommand> out = new ArrayList<>();

@@ -1,8 +1,10 @@
 package io.github.ipvs4j.internal;
 
+import io.github.ipvs4j.AddressFamily;
 import io.github.ipvs4j.Destination;
 import io.github.ipvs4j.ForwardingMethod;
 import io.github.ipvs4j.InvalidValueException;
+import io.github.ipvs4j.Protocol;
 import io.github.ipvs4j.ServiceKey;
 import io.github.ipvs4j.VirtualService;
 
@@ -22,7 +24,7 @@ public final class Rules {
             || destination.forwarding() == ForwardingMethod.TUNNEL,
         "destination.address",
         InetAddresses.format(destination.address()),
-        "an " + (service.family() == io.github.ipvs4j.AddressFamily.INET ? "IPv4" : "IPv6")
+        "an " + (service.family() == AddressFamily.INET ? "IPv4" : "IPv6")
             + " address like service " + service + " (a different family needs TUNNEL forwarding)");
   }
 
@@ -40,7 +42,7 @@ public final class Rules {
           0,
           "1-65535 (port 0 only for a persistent service) in " + inet);
       Checks.check(
-          !service.onePacket() || inet.protocol().equals(io.github.ipvs4j.Protocol.UDP),
+          !service.onePacket() || inet.protocol().equals(Protocol.UDP),
           "onePacket",
           true,
           "false for " + inet.protocol() + " (one-packet scheduling is for UDP and fwmark services)");
