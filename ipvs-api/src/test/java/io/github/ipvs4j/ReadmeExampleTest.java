@@ -6,7 +6,13 @@ import static io.github.ipvs4j.Scheduler.WRR;
 import static io.github.ipvs4j.ServiceKey.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,5 +58,30 @@ class ReadmeExampleTest {
           .startsWith("TCP 192.0.2.10:80 wrr persistent 300")
           .contains("-> 198.51.100.11:8080 Masq 3");
     }
+  }
+
+  /** The README's code must be this file's code: the block between the markers, line for line. */
+  @Test
+  void readmeShowsThisExampleVerbatim() throws IOException {
+    Path module = Path.of("").toAbsolutePath();
+    String readme = Files.readString(module.resolveSibling("README.md"), StandardCharsets.UTF_8);
+    int open = readme.indexOf("```java\n");
+    assertThat(open).as("a java block in README.md").isNotNegative();
+    String block = readme.substring(open + "```java\n".length(), readme.indexOf("```", open + 7));
+    List<String> readmeTry = trimmed(block.substring(block.indexOf("try (")));
+
+    String source = Files.readString(
+        module.resolve("src/test/java/io/github/ipvs4j/ReadmeExampleTest.java"), StandardCharsets.UTF_8);
+    String between = source.substring(
+        source.indexOf("// --- README example begins ---") + "// --- README example begins ---".length(),
+        source.indexOf("    // --- README example ends ---"));
+    assertThat(readmeTry).isEqualTo(trimmed(between));
+    assertThat(trimmed(block)).as("the README's imports")
+        .contains("import io.github.ipvs4j.*;", "import static io.github.ipvs4j.ServiceKey.tcp;",
+            "import static io.github.ipvs4j.Scheduler.WRR;", "import java.time.Duration;");
+  }
+
+  private static List<String> trimmed(String text) {
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(Collectors.toList());
   }
 }
