@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -61,6 +62,7 @@ class InvalidValuePropertyTest {
   @Property(tries = 500)
   void nullsAreRefusedNamingTheField(@ForAll Record r, @ForAll @IntRange(min = 0, max = 9) int index) {
     RecordComponent[] components = r.getClass().getRecordComponents();
+    Assume.that(components.length > 0); // IpvsCommand.Flush has no component to set to null
     int i = index % components.length;
     if (components[i].getType().isPrimitive()) {
       return;
