@@ -3,18 +3,14 @@ package io.github.ipvs4j.netlink.ipvs;
 import io.github.ipvs4j.AddressFamily;
 import io.github.ipvs4j.Destination;
 import io.github.ipvs4j.DestinationStatus;
-import io.github.ipvs4j.ForwardingMethod;
 import io.github.ipvs4j.InvalidValueException;
 import io.github.ipvs4j.Stats;
 import io.github.ipvs4j.Tunnel;
-import io.github.ipvs4j.TunnelChecksum;
-import io.github.ipvs4j.TunnelType;
 import io.github.ipvs4j.netlink.codec.AttributeDecoder;
 import io.github.ipvs4j.netlink.codec.AttributeEncoder;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.DestAttr;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.StatsAttr;
 import java.net.InetAddress;
-import java.util.Optional;
 
 /**
  * The attributes inside {@code IPVS_CMD_ATTR_DEST}: a destination's whole specification for NEW/SET_DEST ({@link
@@ -74,7 +70,7 @@ public final class DestinationCodec {
   /**
    * Decodes the attributes of an {@code IPVS_CMD_ATTR_DEST} nest as a GET_DEST dump carries them; {@code
    * serviceFamily} is the address family when {@code ADDR_FAMILY} is absent (kernels before 3.18). Unknown forwarding
-   * codes are kept ({@link ForwardingMethod#UNASSIGNED_5}...); tunnel attributes count only for TUNNEL forwarding. On
+   * codes are kept ({@link io.github.ipvs4j.ForwardingMethod#UNASSIGNED_5}...); tunnel attributes count only for TUNNEL forwarding. On
    * malformed bytes, the error is recorded in {@code d} and null is returned.
    */
   public static DestinationStatus decode(AttributeDecoder d, AddressFamily serviceFamily) {
@@ -139,26 +135,13 @@ public final class DestinationCodec {
         d.fail("IPVS_DEST_ATTR_WEIGHT " + weight + " is negative as the kernel's int");
         return null;
       }
-      ForwardingMethod method = ForwardingMethod.fromCode(fwd);
-      Optional<Tunnel> tunnel = Optional.empty();
-      if (method == ForwardingMethod.TUNNEL) {
-        tunnel = Optional.of(tunnel(tunType, tunPort, tunFlags));
-      }
-      Destination spec = new Destination(address, port, method, (int) weight, upper, lower, tunnel);
+      Destination spec =
+          Destination.fromKernel(address, port, fwd, weight, upper, lower, tunType, tunPort, tunFlags);
       return new DestinationStatus(
           spec, active, inactive, persistent, stats64 != null ? stats64 : stats != null ? stats : Stats.ZERO);
     } catch (InvalidValueException e) {
       d.fail(e.getMessage());
       return null;
     }
-  }
-
-  /** The tunnel of a TUNNEL destination; IPIP has neither port nor checksum options, so those are ignored for it. */
-  private static Tunnel tunnel(int type, int port, int flags) {
-    return switch (TunnelType.fromCode(type)) {
-      case IPIP -> Tunnel.IPIP;
-      case GRE -> Tunnel.gre(TunnelChecksum.fromBits(flags));
-      case GUE -> Tunnel.gue(port, TunnelChecksum.fromBits(flags));
-    };
   }
 }

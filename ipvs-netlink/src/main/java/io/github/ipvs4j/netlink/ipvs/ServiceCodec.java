@@ -2,11 +2,7 @@ package io.github.ipvs4j.netlink.ipvs;
 
 import io.github.ipvs4j.AddressFamily;
 import io.github.ipvs4j.InvalidValueException;
-import io.github.ipvs4j.Netmask;
-import io.github.ipvs4j.Persistence;
 import io.github.ipvs4j.Protocol;
-import io.github.ipvs4j.Scheduler;
-import io.github.ipvs4j.SchedulerFlag;
 import io.github.ipvs4j.ServiceKey;
 import io.github.ipvs4j.ServiceStatus;
 import io.github.ipvs4j.Stats;
@@ -17,8 +13,6 @@ import io.github.ipvs4j.netlink.codec.NativeOrder;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.StatsAttr;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.SvcAttr;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The attributes inside {@code IPVS_CMD_ATTR_SERVICE}: a service's identity ({@link #encodeKey}), its whole
@@ -52,10 +46,8 @@ public final class ServiceCodec {
     e.string(SvcAttr.SCHED_NAME, s.scheduler().name());
     s.persistenceEngine().ifPresent(pe -> e.string(SvcAttr.PE_NAME, pe));
     e.bytes(SvcAttr.FLAGS, flags(s.flagBits(), -1));
-    e.u32(SvcAttr.TIMEOUT, (int) s.persistence().map(p -> p.timeout().toSeconds()).orElse(0L).longValue());
-    Netmask mask =
-        s.persistence().map(p -> p.netmaskOrHost(s.family())).orElseGet(() -> Netmask.host(s.family()));
-    encodeNetmask(mask, e);
+    e.u32(SvcAttr.TIMEOUT, (int) s.timeoutSeconds());
+    encodeNetmask(s.family(), s.netmaskValue(), e);
   }
 
   /**
@@ -68,17 +60,18 @@ public final class ServiceCodec {
     e.string(SvcAttr.SCHED_NAME, s.scheduler().name());
     s.persistenceEngine().ifPresent(pe -> e.string(SvcAttr.PE_NAME, pe));
     e.bytes(SvcAttr.FLAGS, flags(s.flagBits() | IpvsUapi.SVC_F_HASHED, -1));
-    e.u32(SvcAttr.TIMEOUT, (int) s.persistence().map(p -> p.timeout().toSeconds()).orElse(0L).longValue());
-    encodeNetmask(s.persistence().map(p -> p.netmaskOrHost(s.family())).orElseGet(() -> Netmask.host(s.family())), e);
+    e.u32(SvcAttr.TIMEOUT, (int) s.timeoutSeconds());
+    encodeNetmask(s.family(), s.netmaskValue(), e);
     e.nested(SvcAttr.STATS, n -> StatsCodec.encode(status.stats(), false, n));
     e.nested(SvcAttr.STATS64, n -> StatsCodec.encode(status.stats(), true, n));
   }
 
-  static void encodeNetmask(Netmask mask, AttributeEncoder e) {
-    if (mask instanceof Netmask.V4 v4) {
-      e.be32(SvcAttr.NETMASK, v4.mask());
+  /** IPv4: the mask as a {@code __be32}; IPv6: the prefix length as a host-order u32. */
+  static void encodeNetmask(AddressFamily family, int value, AttributeEncoder e) {
+    if (family == AddressFamily.INET) {
+      e.be32(SvcAttr.NETMASK, value);
     } else {
-      e.u32(SvcAttr.NETMASK, ((Netmask.V6) mask).prefixLength());
+      e.u32(SvcAttr.NETMASK, value);
     }
   }
 
@@ -164,37 +157,17 @@ public final class ServiceCodec {
         }
         key = new ServiceKey.Inet(Protocol.of(protocol), address, port);
       }
-      if (sched == null) {
-        d.fail("no IPVS_SVC_ATTR_SCHED_NAME");
-        return null;
-      }
-      Scheduler scheduler = Scheduler.of(sched);
-      Optional<Persistence> persistence = Optional.empty();
-      if ((flags & IpvsUapi.SVC_F_PERSISTENT) != 0) {
-        Optional<Netmask> mask = Optional.empty();
-        if (hasNetmask) {
-          mask =
-              Optional.of(
-                  family == AddressFamily.INET
-                      ? new Netmask.V4(toBigEndian(netmask))
-                      : new Netmask.V6(netmask));
-        }
-        persistence = Optional.of(new Persistence(Duration.ofSeconds(timeout), mask));
-      }
-      VirtualService spec =
-          new VirtualService(
-              key,
-              scheduler,
-              SchedulerFlag.fromBits(flags, scheduler),
-              persistence,
-              pe == null || pe.isEmpty() ? Optional.empty() : Optional.of(pe),
-              (flags & IpvsUapi.SVC_F_ONEPACKET) != 0,
-              flags & ~VirtualService.KNOWN_FLAGS);
+      int mask = hasNetmask ? (family == AddressFamily.INET ? toBigEndian(netmask) : netmask) : hostMask(family);
+      VirtualService spec = VirtualService.fromKernel(key, sched, flags, timeout, mask, pe);
       return new ServiceStatus(spec, stats64 != null ? stats64 : stats != null ? stats : Stats.ZERO);
     } catch (InvalidValueException e) {
       d.fail(e.getMessage());
       return null;
     }
+  }
+
+  private static int hostMask(AddressFamily family) {
+    return family == AddressFamily.INET ? -1 : 128;
   }
 
   /** The value of 4 raw bytes read in host order, as if read big-endian (the IPv4 mask is a {@code __be32}). */
