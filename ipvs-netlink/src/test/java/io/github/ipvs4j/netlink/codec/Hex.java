@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 /** Hex helpers for tests. */
-final class Hex {
+public final class Hex {
   private Hex() {}
 
   /** Bytes from hex, ignoring spaces, newlines and {@code #} comments. */
@@ -21,7 +21,7 @@ final class Hex {
   }
 
   /** A golden file from {@code src/test/resources/golden}. */
-  static byte[] golden(String name) {
+  public static byte[] golden(String name) {
     try {
       return bytes(Files.readString(Path.of("src/test/resources/golden", name)));
     } catch (IOException e) {
@@ -30,7 +30,7 @@ final class Hex {
   }
 
   /** An unpooled heap buffer over {@code bytes} (no release needed). */
-  static ByteBuf wrap(byte[] bytes) {
+  public static ByteBuf wrap(byte[] bytes) {
     return Unpooled.wrappedBuffer(bytes);
   }
 
