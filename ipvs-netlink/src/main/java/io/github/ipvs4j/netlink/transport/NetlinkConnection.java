@@ -148,12 +148,12 @@ public final class NetlinkConnection implements AutoCloseable {
    * @throws NetlinkTimeoutException if the kernel did not answer in time
    * @throws NetlinkSocketException if a system call failed
    * @throws MalformedMessageException if a reply does not decode
-   * @throws IllegalArgumentException if the request has {@code NLM_F_DUMP} bits (use {@link #dump})
+   * @throws IllegalArgumentException if the request has {@code NLM_F_DUMP} (use {@link #dump})
    */
   public List<NetlinkMessage> request(NetlinkRequest request) throws NetlinkException {
     Objects.requireNonNull(request, "request");
-    if ((request.flags() & Netlink.NLM_F_DUMP) != 0) {
-      throw new IllegalArgumentException("request: has NLM_F_DUMP bits; use dump()");
+    if (isDump(request)) {
+      throw new IllegalArgumentException("request: " + request + " has NLM_F_DUMP; use dump()");
     }
     lock.lock();
     try {
@@ -269,13 +269,13 @@ public final class NetlinkConnection implements AutoCloseable {
    *
    * @throws NetlinkTimeoutException if some request was not answered in time (no outcomes are returned)
    * @throws NetlinkSocketException if a system call failed
-   * @throws IllegalArgumentException if a request has {@code NLM_F_DUMP} bits
+   * @throws IllegalArgumentException if a request has {@code NLM_F_DUMP}
    */
   public List<BatchOutcome> batch(List<NetlinkRequest> requests) throws NetlinkException {
     List<NetlinkRequest> all = List.copyOf(requests);
     for (NetlinkRequest r : all) {
-      if ((r.flags() & Netlink.NLM_F_DUMP) != 0) {
-        throw new IllegalArgumentException("requests: " + r + " has NLM_F_DUMP bits; dumps cannot be batched");
+      if (isDump(r)) {
+        throw new IllegalArgumentException("requests: " + r + " has NLM_F_DUMP; dumps cannot be batched");
       }
     }
     int n = all.size();
@@ -384,5 +384,13 @@ public final class NetlinkConnection implements AutoCloseable {
   @Override
   public String toString() {
     return "NetlinkConnection{" + socket + ", window=" + window + "}";
+  }
+
+  /**
+   * A request that asks for a dump: both bits of {@code NLM_F_DUMP}. Either bit alone is no dump: on a NEW request
+   * {@code 0x100} is {@code NLM_F_REPLACE} and {@code 0x200} is {@code NLM_F_EXCL} (RTM_NEWADDR sends CREATE|EXCL).
+   */
+  private static boolean isDump(NetlinkRequest request) {
+    return (request.flags() & Netlink.NLM_F_DUMP) == Netlink.NLM_F_DUMP;
   }
 }

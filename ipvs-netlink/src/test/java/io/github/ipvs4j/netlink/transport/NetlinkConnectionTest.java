@@ -43,6 +43,20 @@ class NetlinkConnectionTest {
     assertThat(nlctrl.multicastGroups()).extracting(GenlFamily.MulticastGroup::name).contains("notify");
   }
 
+  /** NEW requests carry CREATE|EXCL (0x600), whose EXCL bit is NLM_F_MATCH's: only both dump bits make a dump. */
+  @Test
+  void onlyBothDumpBitsMakeADump() throws Exception {
+    NetlinkRequest createExcl =
+        GenlFamily.request("nlctrl").withFlags(Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
+    assertThat(connection.request(createExcl)).hasSize(1);
+    assertThat(connection.batch(List.of(createExcl, createExcl))).hasSize(2);
+    NetlinkRequest dump = GenlFamily.request("nlctrl").withFlags(Netlink.NLM_F_DUMP);
+    assertThatThrownBy(() -> connection.request(dump))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use dump()");
+    assertThatThrownBy(() -> connection.batch(List.of(createExcl, dump)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be batched");
+  }
+
   @Test
   void ipvsIsAbsentOnThisHost() throws Exception {
     assertThat(GenericNetlink.resolveFamily(connection, "IPVS")).isEmpty();
