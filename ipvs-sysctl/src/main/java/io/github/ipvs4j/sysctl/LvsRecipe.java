@@ -62,8 +62,8 @@ public record LvsRecipe(String name, List<RecipeStep> steps) {
    * {@code all}, {@code default} and each of {@code interfaces}), since the real servers' replies come back through it.
    *
    * <pre>{@code LvsRecipe.natDirector(List.of("eth0", "eth1")).steps();
-   * // [net/ipv4/ip_forward = 1, net/ipv4/conf/all/send_redirects = 0, .../default/send_redirects = 0,
-   * //  .../eth0/send_redirects = 0, .../eth1/send_redirects = 0]}</pre>
+   * // [net/ipv4/ip_forward = 1, net/ipv4/conf/eth0/send_redirects = 0, .../eth1/send_redirects = 0,
+   * //  .../all/send_redirects = 0, .../default/send_redirects = 0]}</pre>
    */
   public static LvsRecipe natDirector(List<String> interfaces) {
     List<RecipeStep> s = new ArrayList<>();
@@ -127,12 +127,17 @@ public record LvsRecipe(String name, List<RecipeStep> steps) {
     return new LvsRecipe("tun-real-server", s);
   }
 
+  /**
+   * The interfaces come before {@code default}: a write to {@code conf/default} also sets every interface that never
+   * had its own value written, so written after it, the interfaces' steps would find nothing left to change and the
+   * applied changes would differ from the plan (seen on Linux 6.1).
+   */
   private static void noRedirects(List<RecipeStep> s, List<String> interfaces) {
-    s.add(RecipeStep.sysctl(LvsSysctls.sendRedirects(ConfScope.ALL), 0));
-    s.add(RecipeStep.sysctl(LvsSysctls.sendRedirects(ConfScope.DEFAULT), 0));
     for (String i : interfaces) {
       s.add(RecipeStep.sysctl(LvsSysctls.sendRedirects(ConfScope.of(i)), 0));
     }
+    s.add(RecipeStep.sysctl(LvsSysctls.sendRedirects(ConfScope.ALL), 0));
+    s.add(RecipeStep.sysctl(LvsSysctls.sendRedirects(ConfScope.DEFAULT), 0));
   }
 
   private static void arp(List<RecipeStep> s, String device) {

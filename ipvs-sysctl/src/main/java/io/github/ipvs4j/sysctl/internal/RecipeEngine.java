@@ -49,53 +49,47 @@ public final class RecipeEngine {
     Map<SysctlKey, String> values = new HashMap<>();
     for (RecipeStep step : steps) {
       if (step instanceof RecipeStep.SetSysctl s) {
-        {
-          Optional<String> iface = s.key().interfaceName();
-          Optional<String> old;
-          if (values.containsKey(s.key())) {
-            old = Optional.of(values.get(s.key()));
-          } else if (iface.isPresent() && created.contains(iface.get())) {
-            // A new interface starts with conf/default's values.
-            SysctlKey def = SysctlKey.of(s.key().path().replace("/" + iface.get() + "/", "/default/"));
-            old = values.containsKey(def) ? Optional.of(values.get(def)) : host.sysctl().find(def);
-          } else if (iface.isPresent() && !links.containsKey(iface.get())) {
-            problems.add(step + ": no such interface '" + iface.get() + "'");
-            continue;
-          } else {
-            old = host.sysctl().find(s.key());
-          }
-          if (old.isEmpty()) {
-            problems.add(step + ": no such sysctl");
-            continue;
-          }
-          if (!sameValue(old.get(), s.value())) {
-            changes.add(new HostChange.SysctlSet(s.key(), old.get(), s.value()));
-          }
-          values.put(s.key(), s.value());
+        Optional<String> iface = s.key().interfaceName();
+        Optional<String> old;
+        if (values.containsKey(s.key())) {
+          old = Optional.of(values.get(s.key()));
+        } else if (iface.isPresent() && created.contains(iface.get())) {
+          // A new interface starts with conf/default's values.
+          SysctlKey def = SysctlKey.of(s.key().path().replace("/" + iface.get() + "/", "/default/"));
+          old = values.containsKey(def) ? Optional.of(values.get(def)) : host.sysctl().find(def);
+        } else if (iface.isPresent() && !links.containsKey(iface.get())) {
+          problems.add(step + ": no such interface '" + iface.get() + "'");
+          continue;
+        } else {
+          old = host.sysctl().find(s.key());
         }
+        if (old.isEmpty()) {
+          problems.add(step + ": no such sysctl");
+          continue;
+        }
+        if (!sameValue(old.get(), s.value())) {
+          changes.add(new HostChange.SysctlSet(s.key(), old.get(), s.value()));
+        }
+        values.put(s.key(), s.value());
       } else if (step instanceof RecipeStep.HaveVips v) {
-        {
-          for (Vip vip : v.vips()) {
-            if (!links.containsKey(vip.device()) && !created.contains(vip.device())) {
-              problems.add("VIP " + vip + ": no such interface '" + vip.device() + "'");
-            } else if (present.add(vip.unlabelled())) {
-              changes.add(new HostChange.VipAdded(vip));
-            }
+        for (Vip vip : v.vips()) {
+          if (!links.containsKey(vip.device()) && !created.contains(vip.device())) {
+            problems.add("VIP " + vip + ": no such interface '" + vip.device() + "'");
+          } else if (present.add(vip.unlabelled())) {
+            changes.add(new HostChange.VipAdded(vip));
           }
         }
       } else if (step instanceof RecipeStep.HaveLink l) {
-        {
-          Link link = links.get(l.name());
-          if (link == null && !created.contains(l.name())) {
-            created.add(l.name());
-            changes.add(new HostChange.LinkCreated(l.name(), l.kind()));
-            if (l.up()) {
-              changes.add(new HostChange.LinkUp(l.name()));
-            }
-          } else if (link != null && l.up() && !link.up()) {
+        Link link = links.get(l.name());
+        if (link == null && !created.contains(l.name())) {
+          created.add(l.name());
+          changes.add(new HostChange.LinkCreated(l.name(), l.kind()));
+          if (l.up()) {
             changes.add(new HostChange.LinkUp(l.name()));
-            links.put(l.name(), new Link(link.index(), link.name(), link.kind(), true));
           }
+        } else if (link != null && l.up() && !link.up()) {
+          changes.add(new HostChange.LinkUp(l.name()));
+          links.put(l.name(), new Link(link.index(), link.name(), link.kind(), true));
         }
       }
     }
@@ -149,20 +143,16 @@ public final class RecipeEngine {
 
   private static void run(LvsHost host, RecipeStep step, List<HostChange> done) {
     if (step instanceof RecipeStep.SetSysctl s) {
-      {
-        Optional<SysctlChange> c = host.sysctl().ensure(s.key(), s.value());
-        c.ifPresent(ch -> done.add(new HostChange.SysctlSet(ch.key(), ch.oldValue(), ch.newValue())));
-      }
+      Optional<SysctlChange> c = host.sysctl().ensure(s.key(), s.value());
+      c.ifPresent(ch -> done.add(new HostChange.SysctlSet(ch.key(), ch.oldValue(), ch.newValue())));
     } else if (step instanceof RecipeStep.HaveVips v) {
       host.devices().ensureVips(v.vips()).forEach(vip -> done.add(new HostChange.VipAdded(vip)));
     } else if (step instanceof RecipeStep.HaveLink l) {
-      {
-        if (host.devices().ensureLink(l.name(), l.kind())) {
-          done.add(new HostChange.LinkCreated(l.name(), l.kind()));
-        }
-        if (l.up() && host.devices().setLinkUp(l.name(), true)) {
-          done.add(new HostChange.LinkUp(l.name()));
-        }
+      if (host.devices().ensureLink(l.name(), l.kind())) {
+        done.add(new HostChange.LinkCreated(l.name(), l.kind()));
+      }
+      if (l.up() && host.devices().setLinkUp(l.name(), true)) {
+        done.add(new HostChange.LinkUp(l.name()));
       }
     }
   }
