@@ -53,7 +53,7 @@ final class Tables {
 
   static IpvsTable table(Random r, Options o) {
     IpvsTable.Builder b = IpvsTable.builder();
-    int n = r.nextInt(o.maxServices + 1);
+    int n = o.kernelSafe ? 3 + r.nextInt(o.maxServices - 2) : r.nextInt(o.maxServices + 1);
     Set<ServiceKey> keys = new HashSet<>();
     for (int i = 0; i < n; i++) {
       ServiceKey key = key(r, o);
