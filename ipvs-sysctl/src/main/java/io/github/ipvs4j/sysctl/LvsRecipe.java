@@ -114,6 +114,10 @@ public record LvsRecipe(String name, List<RecipeStep> steps) {
    * for a DR real server on {@code all} and {@code tunl0}; reverse-path filtering off ({@code rp_filter = 0}) on
    * {@code all} and {@code tunl0}, since decapsulated packets arrive on {@code tunl0} from sources not routed through
    * it (the kernel uses the larger of the two values); then the VIPs on {@code tunl0}.
+   *
+   * <p>A revert takes {@code tunl0} down again (or deletes it if the recipe created it), but bringing an existing
+   * {@code tunl0} up for the first time leaves two kernel traces no write can undo: its default qdisc stays attached,
+   * and IPv6's per-device state ({@code net/ipv6/conf/tunl0/*}, at the {@code default} values) stays created.
    */
   public static LvsRecipe tunRealServer(List<InetAddress> vips) {
     List<RecipeStep> s = new ArrayList<>();

@@ -192,7 +192,29 @@ class SysctlKernelTest {
       // Revert from the text form, as a stop script in another process would.
       LvsRecipe.revert(host, AppliedRecipe.parse(handle.toText()));
     }
-    assertThat(state(netns)).isEqualTo(before);
+    assertThat(withoutLinkUpResidue(state(netns), before)).isEqualTo(before);
+  }
+
+  /**
+   * A device brought up for the first time keeps two traces after it is taken down again, neither of them a value any
+   * recipe wrote nor one that can be written back (Linux 6.1): the kernel attaches its default qdisc ({@code ip link}
+   * shows {@code qdisc noqueue} where it showed {@code qdisc noop}), and IPv6 creates the device's own state, so
+   * {@code net/ipv6/conf/DEV/*} appears. This drops exactly those from {@code after}: the qdisc word of a link whose
+   * line is otherwise as before, and IPv6 conf keys that did not exist before and hold the {@code default} value.
+   */
+  static String withoutLinkUpResidue(String after, String before) {
+    List<String> beforeLines = before.lines().toList();
+    String defaultForwarding = after.lines()
+        .filter(l -> l.startsWith("/proc/sys/net/ipv6/conf/default/forwarding:")).findFirst()
+        .map(l -> l.substring(l.indexOf(':') + 1)).orElse("?");
+    return after.lines()
+        .filter(l -> !(l.startsWith("/proc/sys/net/ipv6/conf/") && !beforeLines.contains(l)
+            && l.endsWith("/forwarding:" + defaultForwarding)
+            && beforeLines.stream().noneMatch(b -> b.startsWith(l.substring(0, l.lastIndexOf('/') + 1)))))
+        .map(l -> l.contains(" qdisc noqueue ") && beforeLines.contains(l.replace(" qdisc noqueue ", " qdisc noop "))
+            ? l.replace(" qdisc noqueue ", " qdisc noop ")
+            : l)
+        .collect(Collectors.joining("\n", "", after.endsWith("\n") ? "\n" : ""));
   }
 
   @KernelTest
@@ -244,7 +266,6 @@ class SysctlKernelTest {
     });
   }
 
-  @org.junit.jupiter.api.Disabled("#6 open: after revert the namespace's sysctl state differs from before (tunl0 set-up); reported as skipped, not passed")
   @KernelTest
   void tunRealServer(TestNetns netns) {
     twoDummies(netns);
