@@ -23,22 +23,25 @@ import java.util.Locale;
  * A whole-run comparison against the real {@code ipvsadm}, meant for a kernel with IPVS in a throwaway namespace
  * (the project's VM): apply {@code N} services x {@code M} destinations from an empty table with one batched
  * {@link NetlinkIpvsClient} vs {@code ipvsadm -R} of the same rules, then read the whole table back with {@link
- * NetlinkIpvsClient#snapshot()} vs {@code ipvsadm -Sn}. Each is run {@code rounds} times, flushing in between; the
- * client's times are taken inside this JVM (its start-up is not counted, ipvsadm's process start is). Prints one
- * line per measurement and the ratios of the medians. Never run it in a host's own network namespace: it flushes.
+ * NetlinkIpvsClient#snapshot()} vs {@code ipvsadm -Sn}. Each is run {@code rounds} times, flushing in between,
+ * after {@code warmup} rounds that are printed but not counted; the client's times are taken inside this JVM (its
+ * start-up is not counted, ipvsadm's process start is). The first round is the cold one: a JVM that has compiled
+ * nothing yet, which is what a one-shot tool pays. Prints one line per round and the ratios of the medians. Never
+ * run it in a host's own network namespace: it flushes.
  *
  * <pre>
- * tools/ipvs-vm -- java -cp ... io.github.ipvs4j.benchmarks.ApplyAndReadBenchmark 1000 10 3
+ * tools/ipvs-vm -- java -cp ... io.github.ipvs4j.benchmarks.ApplyAndReadBenchmark 1000 10 7 5
  * </pre>
  */
 public final class ApplyAndReadBenchmark {
   private ApplyAndReadBenchmark() {}
 
-  /** Arguments: services, destinations per service, rounds. */
+  /** Arguments: services, destinations per service, measured rounds, warm-up rounds. */
   public static void main(String[] args) throws Exception {
     int services = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int destinations = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     IpvsTable table = table(services, destinations);
     Path rules = Files.createTempFile("ipvs4j-bench", ".rules");
     Files.writeString(rules, SavePrinter.numeric().print(table), StandardCharsets.US_ASCII);
@@ -50,7 +53,7 @@ public final class ApplyAndReadBenchmark {
     List<Long> clientRead = new ArrayList<>();
     List<Long> ipvsadmRead = new ArrayList<>();
     try (NetlinkIpvsClient ipvs = NetlinkIpvsClient.open()) {
-      for (int round = 1; round <= rounds; round++) {
+      for (int round = 1 - warmup; round <= rounds; round++) {
         ipvs.flush();
         long t0 = System.nanoTime();
         BatchResult result = ipvs.execute(table.toCommands());
@@ -69,9 +72,16 @@ public final class ApplyAndReadBenchmark {
         ipvs.flush();
         ipvsadmApply.add(run(rules.toFile(), "ipvsadm", "-R"));
         check(ipvs, table);
-        System.out.printf(Locale.ROOT, "round %d: apply client %.1f ms, ipvsadm -R %.1f ms; read snapshot %.1f ms,"
-                + " ipvsadm -Sn %.1f ms%n", round, ms(clientApply.get(round - 1)), ms(ipvsadmApply.get(round - 1)),
-            ms(clientRead.get(round - 1)), ms(ipvsadmRead.get(round - 1)));
+        int last = clientApply.size() - 1;
+        System.out.printf(Locale.ROOT, "%s %d: apply client %.1f ms, ipvsadm -R %.1f ms; read snapshot %.1f ms,"
+                + " ipvsadm -Sn %.1f ms%n", round < 1 ? "warm-up" : "round", round < 1 ? round + warmup : round,
+            ms(clientApply.get(last)), ms(ipvsadmApply.get(last)), ms(clientRead.get(last)), ms(ipvsadmRead.get(last)));
+        if (round < 1) {
+          clientApply.remove(last);
+          ipvsadmApply.remove(last);
+          clientRead.remove(last);
+          ipvsadmRead.remove(last);
+        }
       }
       ipvs.flush();
     } finally {
