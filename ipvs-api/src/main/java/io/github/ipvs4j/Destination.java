@@ -48,22 +48,20 @@ public record Destination(
     Checks.range("destination.weight", weight, 0, Integer.MAX_VALUE);
     Checks.range("destination.upperThreshold", upperThreshold, 0, 0xFFFF_FFFFL);
     Checks.range("destination.lowerThreshold", lowerThreshold, 0, 0xFFFF_FFFFL);
-    Checks.check(
-        lowerThreshold <= upperThreshold,
-        "destination.lowerThreshold",
-        lowerThreshold,
-        "at most the upper threshold " + upperThreshold);
+    if (lowerThreshold > upperThreshold) {
+      throw Checks.invalid(
+          "destination.lowerThreshold", lowerThreshold, "at most the upper threshold " + upperThreshold);
+    }
     Checks.notNull("destination.tunnel", tunnel);
     if (forwarding == ForwardingMethod.TUNNEL) {
       if (tunnel.isEmpty()) {
         tunnel = Optional.of(Tunnel.IPIP);
       }
     } else {
-      Checks.check(
-          tunnel.isEmpty(),
-          "destination.tunnel",
-          tunnel.map(Tunnel::toString).orElse(""),
-          "none unless forwarding is TUNNEL (forwarding is " + forwarding + ")");
+      if (tunnel.isPresent()) {
+        throw Checks.invalid(
+            "destination.tunnel", tunnel.get(), "none unless forwarding is TUNNEL (forwarding is " + forwarding + ")");
+      }
     }
   }
 

@@ -169,7 +169,9 @@ public interface IpvsClient extends AutoCloseable {
                 () -> IpvsException.forErrno(IpvsOperation.EDIT_SERVICE, key.toString(), Errno.ESRCH, null))
             .spec();
     VirtualService updated = Checks.notNull("service", change.apply(current));
-    Checks.check(updated.key().equals(key), "key", updated.key(), key + " (an update cannot change the key)");
+    if (!updated.key().equals(key)) {
+      throw Checks.invalid("key", updated.key(), key + " (an update cannot change the key)");
+    }
     if (!updated.equals(current)) {
       updateService(updated);
     }
@@ -260,12 +262,13 @@ public interface IpvsClient extends AutoCloseable {
                         null))
             .spec();
     Destination updated = Checks.notNull("destination", change.apply(current));
-    Checks.check(
-        updated.isAt(current.address(), current.port()),
-        "destination",
-        InetAddresses.formatWithPort(updated.address(), updated.port()),
-        InetAddresses.formatWithPort(current.address(), current.port())
-            + " (an update cannot change address or port)");
+    if (!updated.isAt(current.address(), current.port())) {
+      throw Checks.invalid(
+          "destination",
+          InetAddresses.formatWithPort(updated.address(), updated.port()),
+          InetAddresses.formatWithPort(current.address(), current.port())
+              + " (an update cannot change address or port)");
+    }
     if (!updated.equals(current)) {
       updateDestination(key, updated);
     }

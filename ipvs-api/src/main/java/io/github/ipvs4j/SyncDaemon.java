@@ -46,8 +46,9 @@ public record SyncDaemon(
     Checks.notNull("syncDaemon.group", group);
     if (group.isPresent()) {
       InetAddress g = InetAddresses.normalize("syncDaemon.group", group.get());
-      Checks.check(
-          g.isMulticastAddress(), "syncDaemon.group", InetAddresses.format(g), "a multicast address");
+      if (!g.isMulticastAddress()) {
+        throw Checks.invalid("syncDaemon.group", InetAddresses.format(g), "a multicast address");
+      }
       group = Optional.of(g);
     }
     Checks.range("syncDaemon.port", port, 0, 65535);

@@ -61,18 +61,18 @@ public record VirtualService(
     Checks.notNull("persistence", persistence);
     Checks.notNull("persistenceEngine", persistenceEngine);
     persistenceEngine.ifPresent(pe -> Checks.name("persistenceEngine", pe, 15));
-    Checks.check(
-        (otherFlags & KNOWN_FLAGS) == 0,
-        "otherFlags",
-        "0x" + Integer.toHexString(otherFlags),
-        "only bits outside 0x3f (the known ones have their own fields)");
+    if ((otherFlags & KNOWN_FLAGS) != 0) {
+      throw Checks.invalid(
+          "otherFlags",
+          "0x" + Integer.toHexString(otherFlags),
+          "only bits outside 0x3f (the known ones have their own fields)");
+    }
     EnumSet<SchedulerFlag> flags = EnumSet.noneOf(SchedulerFlag.class);
     for (SchedulerFlag f : schedulerFlags) {
-      Checks.check(
-          f.isValidWith(scheduler),
-          "schedulerFlags",
-          f.label(),
-          "flags valid with scheduler " + scheduler + ": " + validFlagsFor(scheduler));
+      if (!f.isValidWith(scheduler)) {
+        throw Checks.invalid(
+            "schedulerFlags", f.label(), "flags valid with scheduler " + scheduler + ": " + validFlagsFor(scheduler));
+      }
       flags.add(f.canonicalFor(scheduler));
     }
     schedulerFlags = Set.copyOf(flags);

@@ -48,7 +48,11 @@ public final class Checks {
     return value;
   }
 
-  /** Throws unless {@code condition} holds; {@code value} and {@code expected} make up the message. */
+  /**
+   * Throws unless {@code condition} holds; {@code value} and {@code expected} make up the message. For a message
+   * that must be computed, write {@code if (!condition) throw invalid(...)} instead, so that a valid value costs no
+   * string building (parsing a large save file builds hundreds of thousands of objects).
+   */
   public static void check(boolean condition, String field, Object value, String expected) {
     if (!condition) {
       throw new InvalidValueException(field, String.valueOf(value), expected);

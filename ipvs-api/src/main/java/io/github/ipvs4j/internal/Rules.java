@@ -19,13 +19,13 @@ public final class Rules {
    * @throws InvalidValueException otherwise
    */
   public static void checkDestinationFamily(ServiceKey service, Destination destination) {
-    Checks.check(
-        destination.family() == service.family()
-            || destination.forwarding() == ForwardingMethod.TUNNEL,
-        "destination.address",
-        InetAddresses.format(destination.address()),
-        "an " + (service.family() == AddressFamily.INET ? "IPv4" : "IPv6")
-            + " address like service " + service + " (a different family needs TUNNEL forwarding)");
+    if (destination.family() != service.family() && destination.forwarding() != ForwardingMethod.TUNNEL) {
+      throw Checks.invalid(
+          "destination.address",
+          InetAddresses.format(destination.address()),
+          "an " + (service.family() == AddressFamily.INET ? "IPv4" : "IPv6")
+              + " address like service " + service + " (a different family needs TUNNEL forwarding)");
+    }
   }
 
   /**
@@ -36,16 +36,13 @@ public final class Rules {
    */
   public static void checkServiceForWrite(VirtualService service) {
     if (service.key() instanceof ServiceKey.Inet inet) {
-      Checks.check(
-          inet.port() != 0 || service.isPersistent(),
-          "port",
-          0,
-          "1-65535 (port 0 only for a persistent service) in " + inet);
-      Checks.check(
-          !service.onePacket() || inet.protocol().equals(Protocol.UDP),
-          "onePacket",
-          true,
-          "false for " + inet.protocol() + " (one-packet scheduling is for UDP and fwmark services)");
+      if (inet.port() == 0 && !service.isPersistent()) {
+        throw Checks.invalid("port", 0, "1-65535 (port 0 only for a persistent service) in " + inet);
+      }
+      if (service.onePacket() && !inet.protocol().equals(Protocol.UDP)) {
+        throw Checks.invalid("onePacket", true,
+            "false for " + inet.protocol() + " (one-packet scheduling is for UDP and fwmark services)");
+      }
     }
   }
 }
