@@ -38,7 +38,10 @@ public record Destination(
 
   /** Orders destinations as ipvsadm's save does: by address (IPv4 first, then bytes), then port. */
   public static final Comparator<Destination> ORDER =
-      Comparator.comparing(Destination::address, InetAddresses.ORDER).thenComparingInt(Destination::port);
+      (a, b) -> {
+        int byAddress = InetAddresses.compare(a.address, b.address);
+        return byAddress != 0 ? byAddress : Integer.compare(a.port, b.port);
+      };
 
   /** Checks every argument; an empty tunnel with TUNNEL forwarding becomes {@link Tunnel#IPIP}. */
   public Destination {

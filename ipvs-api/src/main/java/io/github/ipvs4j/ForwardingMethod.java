@@ -48,9 +48,12 @@ public enum ForwardingMethod {
     return label;
   }
 
+  // values() copies its array on every call; fromCode runs once per parsed or decoded destination
+  private static final ForwardingMethod[] BY_CODE = values();
+
   /** The method for kernel value {@code code}, 0-7. A decoder masks {@code conn_flags} with {@link #MASK} first. */
   public static ForwardingMethod fromCode(int code) {
     Checks.range("forwarding", code, 0, 7);
-    return values()[code];
+    return BY_CODE[code];
   }
 }

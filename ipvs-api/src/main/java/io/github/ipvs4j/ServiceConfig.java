@@ -21,19 +21,33 @@ public record ServiceConfig(VirtualService service, List<Destination> destinatio
   /** Checks every argument and the whole, sorts and freezes the destinations. */
   public ServiceConfig {
     Checks.notNull("service", service);
-    List<Destination> sorted = new ArrayList<>(Checks.noNulls("destinations", destinations));
-    sorted.sort(Destination.ORDER);
-    for (int i = 0; i < sorted.size(); i++) {
-      Destination d = sorted.get(i);
+    Destination[] sorted = Checks.noNulls("destinations", destinations).toArray(new Destination[0]);
+    // Tables read back from the kernel or a save file usually arrive in order already: one pass then proves both the
+    // order and that no address and port repeats, and the sort is skipped.
+    boolean ascending = strictlyAscending(sorted);
+    if (!ascending) {
+      Arrays.sort(sorted, Destination.ORDER);
+    }
+    for (int i = 0; i < sorted.length; i++) {
+      Destination d = sorted[i];
       Rules.checkDestinationFamily(service.key(), d);
-      if (i > 0 && Destination.ORDER.compare(sorted.get(i - 1), d) == 0) {
+      if (!ascending && i > 0 && Destination.ORDER.compare(sorted[i - 1], d) == 0) {
         throw Checks.invalid(
             "destinations",
             d.toString(),
             "one destination per address and port in service " + service.key());
       }
     }
-    destinations = List.copyOf(sorted);
+    destinations = List.of(sorted);
+  }
+
+  private static boolean strictlyAscending(Destination[] destinations) {
+    for (int i = 1; i < destinations.length; i++) {
+      if (Destination.ORDER.compare(destinations[i - 1], destinations[i]) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A service with {@code destinations}. */

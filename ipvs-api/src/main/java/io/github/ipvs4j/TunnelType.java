@@ -22,10 +22,13 @@ public enum TunnelType {
     return code;
   }
 
+  // values() copies its array on every call; fromCode runs once per parsed or decoded destination
+  private static final TunnelType[] BY_CODE = values();
+
   /** The type for kernel value {@code code}, 0-2 ({@code IP_VS_CONN_F_TUNNEL_TYPE_MAX} is 3). */
   public static TunnelType fromCode(int code) {
     Checks.range("tunnel.type", code, 0, 2);
-    return values()[code];
+    return BY_CODE[code];
   }
 
   /** {@code "ipip"}, {@code "gue"} or {@code "gre"}, as ipvsadm spells them. */

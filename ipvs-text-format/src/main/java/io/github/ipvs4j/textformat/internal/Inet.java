@@ -3,6 +3,7 @@ package io.github.ipvs4j.textformat.internal;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /**
  * Address parsing and printing exactly as glibc does it for ipvsadm, without DNS. Not API.
@@ -23,7 +24,7 @@ public final class Inet {
    * Parses {@code s[from, to)} as {@code inet_aton} does, or returns -1 (as a long) when it is not an IPv4 address.
    * The result is the address as an unsigned 32-bit value, most significant byte first.
    */
-  public static long parseAton(CharSequence s, int from, int to) {
+  public static long parseAton(char[] s, int from, int to) {
     int count = 0;
     long p0 = 0;
     long p1 = 0;
@@ -31,14 +32,14 @@ public final class Inet {
     int i = from;
     long val;
     while (true) {
-      if (i >= to || !isDigit(s.charAt(i))) {
+      if (i >= to || !isDigit(s[i])) {
         return -1;
       }
       // strtoul(cp, &end, 0)
       int base = 10;
-      if (s.charAt(i) == '0') {
-        if (i + 1 < to && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-            && i + 2 < to && Character.digit(s.charAt(i + 2), 16) >= 0) {
+      if (s[i] == '0') {
+        if (i + 1 < to && (s[i + 1] == 'x' || s[i + 1] == 'X')
+            && i + 2 < to && digit(s[i + 2], 16) >= 0) {
           base = 16;
           i += 2;
         } else {
@@ -47,7 +48,7 @@ public final class Inet {
       }
       val = 0;
       while (i < to) {
-        int d = digit(s.charAt(i), base);
+        int d = digit(s[i], base);
         if (d < 0) {
           break;
         }
@@ -57,7 +58,7 @@ public final class Inet {
         }
         i++;
       }
-      if (i < to && s.charAt(i) == '.') {
+      if (i < to && s[i] == '.') {
         if (count > 2 || val > 0xff) {
           return -1;
         }
@@ -75,7 +76,7 @@ public final class Inet {
       break;
     }
     if (i < to) {
-      char c = s.charAt(i);
+      char c = s[i];
       // trailing white space ends the address (what follows is ignored, as inet_aton does)
       if (!(c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b)) {
         return -1;
@@ -114,16 +115,15 @@ public final class Inet {
   }
 
   /** Parses {@code s[from, to)} as {@code inet_pton(AF_INET6)} does into {@code out} (16 bytes); false if invalid. */
-  public static boolean parsePton6(CharSequence s, int from, int to, byte[] out) {
-    int[] words = new int[8];
+  public static boolean parsePton6(char[] s, int from, int to, byte[] out) {
     int n = 0; // words written
     int gap = -1; // index in words where "::" was
     int i = from;
     if (i >= to) {
       return false;
     }
-    if (s.charAt(i) == ':') {
-      if (i + 1 >= to || s.charAt(i + 1) != ':') {
+    if (s[i] == ':') {
+      if (i + 1 >= to || s[i + 1] != ':') {
         return false;
       }
       i++;
@@ -133,9 +133,9 @@ public final class Inet {
     int val = 0;
     int digits = 0;
     while (i < to) {
-      char c = s.charAt(i++);
-      int d = Character.digit(c, 16);
-      if (d >= 0 && c < 128) {
+      char c = s[i++];
+      int d = digit(c, 16);
+      if (d >= 0) {
         if (++digits > 4) {
           return false;
         }
@@ -157,7 +157,7 @@ public final class Inet {
         if (n >= 8) {
           return false;
         }
-        words[n++] = val;
+        putWord(out, n++, val);
         sawXdigit = false;
         val = 0;
         digits = 0;
@@ -168,8 +168,8 @@ public final class Inet {
         if (q < 0) {
           return false;
         }
-        words[n++] = (int) (q >>> 16) & 0xffff;
-        words[n++] = (int) q & 0xffff;
+        putWord(out, n++, (int) (q >>> 16));
+        putWord(out, n++, (int) q);
         sawXdigit = false;
         i = to;
         break;
@@ -180,42 +180,38 @@ public final class Inet {
       if (n >= 8) {
         return false;
       }
-      words[n++] = val;
+      putWord(out, n++, val);
     }
     if (gap >= 0) {
       if (n == 8) {
         return false;
       }
+      // the words after "::" move to the end; the gap between fills with zeros
       int shift = 8 - n;
-      for (int k = n - 1; k >= gap; k--) {
-        words[k + shift] = words[k];
-        words[k] = 0;
-      }
-      // zero the gap
-      for (int k = gap; k < gap + shift; k++) {
-        words[k] = 0;
-      }
+      System.arraycopy(out, 2 * gap, out, 2 * (gap + shift), 2 * (n - gap));
+      Arrays.fill(out, 2 * gap, 2 * (gap + shift), (byte) 0);
       n = 8;
     }
     if (n != 8) {
       return false;
     }
-    for (int k = 0; k < 8; k++) {
-      out[2 * k] = (byte) (words[k] >>> 8);
-      out[2 * k + 1] = (byte) words[k];
-    }
     return true;
   }
 
+  private static void putWord(byte[] out, int index, int word) {
+    out[2 * index] = (byte) (word >>> 8);
+    out[2 * index + 1] = (byte) word;
+  }
+
   /** {@code inet_pton(AF_INET)}: exactly four decimal parts 0-255 without leading zeros; -1 if invalid. */
-  static long parsePton4(CharSequence s, int from, int to) {
+  static long parsePton4(char[] s, int from, int to) {
     int parts = 0;
     int val = 0;
     boolean sawDigit = false;
     long result = 0;
     int digitsInPart = 0;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (c >= '0' && c <= '9') {
         if (sawDigit && val == 0) {
           return -1;
