@@ -20,11 +20,37 @@ import java.util.Comparator;
 public final class InetAddresses {
   private InetAddresses() {}
 
+  // Inet4Address.hashCode() has always been the address as an int, most significant byte first, but it is not
+  // specified: checked once here, with the copy of the bytes as the fallback
+  private static final boolean IPV4_HASH_IS_VALUE = probeIpv4Hash();
+
+  private static boolean probeIpv4Hash() {
+    try {
+      return InetAddress.getByAddress(new byte[] {(byte) 203, 0, 113, (byte) 201}).hashCode() == 0xCB0071C9
+          && InetAddress.getByAddress(new byte[] {1, 2, 3, 4}).hashCode() == 0x01020304;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** The IPv4 address as an int, most significant byte first. */
+  private static int ipv4Value(InetAddress a) {
+    if (IPV4_HASH_IS_VALUE) {
+      return a.hashCode();
+    }
+    byte[] b = a.getAddress();
+    return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+  }
+
   /** Orders addresses as ipvsadm does: IPv4 before IPv6, then by the address bytes as unsigned numbers. */
   public static final Comparator<InetAddress> ORDER = InetAddresses::compare;
 
   /** Compares by family (IPv4 first), then bytes, unsigned. */
   public static int compare(InetAddress a, InetAddress b) {
+    // sorting 100,000 destinations compares IPv4 addresses most: without copying their bytes out where possible
+    if (a instanceof Inet4Address && b instanceof Inet4Address) {
+      return Integer.compareUnsigned(ipv4Value(a), ipv4Value(b));
+    }
     byte[] x = a.getAddress();
     byte[] y = b.getAddress();
     if (x.length != y.length) {

@@ -8,7 +8,6 @@ import io.github.ipvs4j.textformat.internal.LineReader;
 import io.github.ipvs4j.textformat.internal.TableReplay;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,7 +88,10 @@ public final class SaveParser {
    * @throws TextFormatException for the first refused line
    */
   public List<IpvsCommand> parseCommands(String text) {
-    return parseCommands(new StringReader(Objects.requireNonNull(text, "text")));
+    Objects.requireNonNull(text, "text");
+    List<IpvsCommand> out = new ArrayList<>();
+    stream(sink -> LineReader.read(text, sink), out::add);
+    return out;
   }
 
   /**
@@ -122,11 +124,14 @@ public final class SaveParser {
    */
   public void stream(Reader in, Consumer<? super IpvsCommand> sink) {
     Objects.requireNonNull(in, "in");
+    stream(lines -> LineReader.read(in, lines), sink);
+  }
+
+  private void stream(LineReader.Source source, Consumer<? super IpvsCommand> sink) {
     Objects.requireNonNull(sink, "sink");
     LineParser parser = new LineParser(serviceNames, hosts);
     try {
-      LineReader.read(
-          in,
+      source.readInto(
           (chars, offset, length, lineNo) -> {
             IpvsCommand c = parse(parser, chars, offset, length, lineNo);
             if (c != null) {
@@ -160,18 +165,22 @@ public final class SaveParser {
    *     so far (a service added twice, a destination of a missing service, ...)
    */
   public IpvsTable parseTable(String text) {
-    return parseTable(new StringReader(Objects.requireNonNull(text, "text")));
+    Objects.requireNonNull(text, "text");
+    return parseTable(lines -> LineReader.read(text, lines));
   }
 
   /** The table that replaying {@code in} on an empty kernel gives; see {@link #parseTable(String)}. */
   public IpvsTable parseTable(Reader in) {
+    Objects.requireNonNull(in, "in");
+    return parseTable(lines -> LineReader.read(in, lines));
+  }
+
+  private IpvsTable parseTable(LineReader.Source source) {
     TableReplay replay = new TableReplay();
     long[] last = {0};
-    Objects.requireNonNull(in, "in");
     LineParser parser = new LineParser(serviceNames, hosts);
     try {
-      LineReader.read(
-          in,
+      source.readInto(
           (chars, offset, length, lineNo) -> {
             last[0] = lineNo;
             IpvsCommand c = parse(parser, chars, offset, length, lineNo);

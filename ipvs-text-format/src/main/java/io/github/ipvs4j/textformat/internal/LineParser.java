@@ -172,12 +172,18 @@ public final class LineParser {
   };
 
   private static final Opt[] BY_SHORT = new Opt[128];
+  // the long options grouped by name length, each group in OPTIONS order, so a look-up compares few names
+  private static final Opt[][] BY_LENGTH = new Opt[32][0];
 
   static {
     for (Opt o : OPTIONS) {
       if (o.shortName != '\0' && BY_SHORT[o.shortName] == null) {
         BY_SHORT[o.shortName] = o;
       }
+      Opt[] group = BY_LENGTH[o.longName.length()];
+      group = Arrays.copyOf(group, group.length + 1);
+      group[group.length - 1] = o;
+      BY_LENGTH[o.longName.length()] = group;
     }
   }
 
@@ -357,17 +363,12 @@ public final class LineParser {
     int n = lineOffset + lineLength;
     char[] b = buf;
     while (i < n) {
-      char c = b[i];
-      if (c == ' ' || c == '\t' || c == '\r') {
+      if (isBlank(b[i])) {
         i++;
         continue;
       }
       int start = i;
-      while (i < n) {
-        c = b[i];
-        if (c == ' ' || c == '\t' || c == '\r') {
-          break;
-        }
+      while (i < n && !isBlank(b[i])) {
         i++;
       }
       // any token "ipvsadm" is dropped, so a line may start with the program's name
@@ -382,6 +383,11 @@ public final class LineParser {
       tokEnd[ntok] = i;
       ntok++;
     }
+  }
+
+  /** What config_stream_read splits at: space, tab, carriage return; most characters are past ' ' (one test). */
+  private static boolean isBlank(char c) {
+    return c <= ' ' && (c == ' ' || c == '\t' || c == '\r');
   }
 
   private boolean regionEquals(int from, int to, String s) {
@@ -534,7 +540,10 @@ public final class LineParser {
   }
 
   private Opt findLong(int from, int to) {
-    for (Opt o : OPTIONS) {
+    if (to - from >= BY_LENGTH.length) {
+      return null;
+    }
+    for (Opt o : BY_LENGTH[to - from]) {
       if (regionEquals(from, to, o.longName)) {
         return o;
       }
@@ -724,12 +733,15 @@ public final class LineParser {
       }
       case TUN_TYPE -> {
         setOption(TUN_TYPE, optTokIndex);
-        String s = argString();
-        switch (s) {
-          case "ipip" -> tunType = 0;
-          case "gue" -> tunType = 1;
-          case "gre" -> tunType = 2;
-          default -> throw argError("a tunnel type: ipip, gue or gre");
+        int to = tokEnd[argTok];
+        if (regionEquals(argFrom, to, "ipip")) {
+          tunType = 0;
+        } else if (regionEquals(argFrom, to, "gue")) {
+          tunType = 1;
+        } else if (regionEquals(argFrom, to, "gre")) {
+          tunType = 2;
+        } else {
+          throw argError("a tunnel type: ipip, gue or gre");
         }
       }
       case TUN_PORT -> {
@@ -904,8 +916,14 @@ public final class LineParser {
   private static final String[] TUN_LEGAL = {"xxxx", "+111", "x11x"};
   private static final String[] TUN_NAMES = {"ipip", "gue", "gre"};
 
+  private static final long TUN_OPT_BITS =
+      (1L << TUN_PORT) | (1L << TUN_NOCSUM) | (1L << TUN_CSUM) | (1L << TUN_REMCSUM);
+
   private void tunnelOptCheck() {
     String legal = TUN_LEGAL[tunType];
+    if ((options & TUN_OPT_BITS) == 0 && legal.indexOf('+') < 0) {
+      return; // the usual line: no tunnel option given, none required
+    }
     int count = 0;
     int last = -1;
     for (int j = 0; j < 4; j++) {
@@ -1224,10 +1242,10 @@ public final class LineParser {
     }
     int af;
     byte[] addr;
-    byte[] v6 = new byte[16];
     int result;
     // every IPv6 literal has two colons or more; "192.0.2.1:80" need not be tried as one
-    if (hasTwoColons(hostFrom, hostTo) && Inet.parsePton6(buf, hostFrom, hostTo, v6)) {
+    byte[] v6 = hasTwoColons(hostFrom, hostTo) ? new byte[16] : null;
+    if (v6 != null && Inet.parsePton6(buf, hostFrom, hostTo, v6)) {
       af = 10;
       addr = v6;
     } else {

@@ -18,6 +18,11 @@ public final class LineReader {
     void line(char[] chars, int offset, int length, long lineNumber);
   }
 
+  /** Where lines come from: a Reader or a String, read into a sink. */
+  public interface Source {
+    void readInto(Sink sink) throws IOException;
+  }
+
   private LineReader() {}
 
   /** Reads every line of {@code in} into {@code sink}; a last line without a line feed counts. */
@@ -53,8 +58,33 @@ public final class LineReader {
     }
   }
 
+  /**
+   * Reads every line of {@code text} into {@code sink}, as {@link #read(Reader, Sink)} would. Faster on a String: its
+   * line feed search is vectorised by the JDK, and each line is copied once.
+   */
+  public static void read(String text, Sink sink) {
+    char[] line = new char[256];
+    long lineNo = 0;
+    int from = 0;
+    while (from < text.length()) {
+      int lf = text.indexOf('\n', from);
+      int to = lf < 0 ? text.length() : lf;
+      lineNo++;
+      line = room(line, to - from, lineNo);
+      text.getChars(from, to, line, 0);
+      sink.line(line, 0, to - from, lineNo);
+      from = to + 1;
+    }
+  }
+
   private static char[] append(char[] line, int length, char[] src, int from, int count, long lineNo) {
-    int needed = length + count;
+    line = room(line, length + count, lineNo);
+    System.arraycopy(src, from, line, length, count);
+    return line;
+  }
+
+  /** {@code line}, or a larger copy, with room for {@code needed} characters; refuses more than MAX_LINE. */
+  private static char[] room(char[] line, int needed, long lineNo) {
     if (needed > MAX_LINE) {
       throw new TextFormatException(lineNo, MAX_LINE + 1, TextFormatException.END_OF_LINE,
           "a line of at most " + MAX_LINE + " characters");
@@ -62,7 +92,6 @@ public final class LineReader {
     if (needed > line.length) {
       line = Arrays.copyOf(line, Math.max(needed, Math.min(MAX_LINE, line.length * 2)));
     }
-    System.arraycopy(src, from, line, length, count);
     return line;
   }
 }

@@ -1,0 +1,48 @@
+package io.github.ipvs4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ipvs4j.internal.InetAddresses;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The fast paths of key hashing and address ordering keep their contracts. */
+class OrderAndHashTest {
+
+  /** A table whose VIPs and ports count up together spreads over HashMap buckets (it did not with 31 * h + port). */
+  @Test
+  void keysThatCountUpTogetherSpreadOverBuckets() throws UnknownHostException {
+    Set<Integer> buckets = new HashSet<>();
+    for (int s = 0; s < 256; s++) {
+      InetAddress vip = InetAddress.getByAddress(new byte[] {(byte) 203, 0, 113, (byte) s});
+      int h = new ServiceKey.Inet(Protocol.TCP, vip, 80 + s).hashCode();
+      buckets.add((h ^ (h >>> 16)) & 511); // HashMap's bucket in a table of 512
+    }
+    assertThat(buckets).hasSizeGreaterThan(128);
+  }
+
+  @Test
+  void equalKeysHashAlike() throws UnknownHostException {
+    ServiceKey a = new ServiceKey.Inet(Protocol.UDP, InetAddress.getByName("2001:db8::1"), 53);
+    ServiceKey b = new ServiceKey.Inet(Protocol.UDP, InetAddress.getByName("2001:db8:0::1"), 53);
+    assertThat(a).isEqualTo(b);
+    assertThat(a.hashCode()).isEqualTo(b.hashCode());
+  }
+
+  /** IPv4 addresses order as unsigned numbers (the comparison does not copy their bytes), and before IPv6. */
+  @Test
+  void ipv4OrdersUnsignedThenIpv6() throws UnknownHostException {
+    String[] ascending = {"0.0.0.0", "1.2.3.4", "127.255.255.255", "128.0.0.0", "192.0.2.1", "192.0.2.10",
+        "203.0.113.255", "255.255.255.255", "::", "2001:db8::1"};
+    for (int i = 0; i < ascending.length; i++) {
+      for (int j = 0; j < ascending.length; j++) {
+        int c = InetAddresses.compare(
+            InetAddress.getByName(ascending[i]), InetAddress.getByName(ascending[j]));
+        assertThat(Integer.signum(c)).as(ascending[i] + " vs " + ascending[j]).isEqualTo(Integer.compare(i, j));
+      }
+    }
+  }
+}
