@@ -1,0 +1,253 @@
+package io.github.ipvs4j.cli;
+
+import io.github.ipvs4j.BatchResult;
+import io.github.ipvs4j.Ipvs;
+import io.github.ipvs4j.IpvsClient;
+import io.github.ipvs4j.IpvsCommand;
+import io.github.ipvs4j.IpvsException;
+import io.github.ipvs4j.IpvsOptions;
+import io.github.ipvs4j.ServiceDetails;
+import io.github.ipvs4j.ServiceKey;
+import io.github.ipvs4j.textformat.HostResolver;
+import io.github.ipvs4j.textformat.ListingPrinter;
+import io.github.ipvs4j.textformat.ListingPrinter.Columns;
+import io.github.ipvs4j.textformat.SaveParser;
+import io.github.ipvs4j.textformat.SavePrinter;
+import io.github.ipvs4j.textformat.ServiceNames;
+import io.github.ipvs4j.textformat.TextFormatException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code jipvsadm}: ipvsadm's command lines run through one ipvs4j client, with ipvsadm's output and exit statuses.
+ *
+ * <pre>
+ * jipvsadm -A -t 192.0.2.1:80 -s rr          # the change commands, parsed as ipvsadm parses them
+ * jipvsadm -a -t 192.0.2.1:80 -r 198.51.100.1 -g -w 2
+ * jipvsadm -Ln --stats                        # the listings, byte for byte
+ * jipvsadm -Sn &gt; rules; jipvsadm -R &lt; rules   # save and restore (restore in batches over one socket)
+ * jipvsadm --netns blue -Ln                   # beyond ipvsadm: another network namespace
+ * </pre>
+ *
+ * <p>Exit statuses as ipvsadm's: 0 done; 2 a command line refused before anything is sent (the message is
+ * ipvs4j's, naming the token and what was expected); 255 a request the kernel refused (ipvsadm's message, such as
+ * {@code Service already exists}); 1 a listing of a missing service.
+ */
+public final class Jipvsadm {
+  /** Exit status for a command line refused before anything was sent (ipvsadm's {@code fail(2, ...)}). */
+  public static final int BAD_COMMAND_LINE = 2;
+  /** Exit status for a request the kernel refused (ipvsadm returns -1 from main). */
+  public static final int KERNEL_REFUSED = 255;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final InputStream in;
+  private final Function<IpvsOptions, IpvsClient> clients;
+
+  /** A command line reading {@code in}, printing to {@code out} and {@code err}, opening clients with {@code clients}. */
+  public Jipvsadm(InputStream in, PrintStream out, PrintStream err, Function<IpvsOptions, IpvsClient> clients) {
+    this.in = in;
+    this.out = out;
+    this.err = err;
+    this.clients = clients;
+  }
+
+  /** Runs {@code jipvsadm ARGS} against the kernel and exits with its status. */
+  public static void main(String[] args) {
+    System.exit(new Jipvsadm(System.in, System.out, System.err, Ipvs::open).run(List.of(args)));
+  }
+
+  /** Runs one command line; the exit status. */
+  public int run(List<String> args) {
+    List<String> rest = new ArrayList<>(args);
+    IpvsOptions options = IpvsOptions.defaults();
+    int netns = rest.indexOf("--netns");
+    if (netns >= 0) {
+      if (netns + 1 >= rest.size()) {
+        err.println("jipvsadm: --netns needs a namespace name");
+        return BAD_COMMAND_LINE;
+      }
+      options = options.withNetworkNamespace(rest.get(netns + 1));
+      rest.subList(netns, netns + 2).clear();
+    }
+    Flags flags = Flags.of(rest);
+    try {
+      if (flags.has("-R", "--restore")) {
+        return restore(options);
+      }
+      if (flags.has("-S", "--save")) {
+        return withClient(options, c -> save(c, flags));
+      }
+      if (flags.has("-L", "-l", "--list")) {
+        return withClient(options, c -> list(c, flags, rest));
+      }
+      List<IpvsCommand> commands = SaveParser.create().parseCommands(String.join(" ", rest));
+      if (commands.isEmpty()) {
+        err.println("jipvsadm: no command given (one of -A -E -D -a -e -d -C -Z -L -S -R --set"
+            + " --start-daemon --stop-daemon)");
+        return BAD_COMMAND_LINE;
+      }
+      return withClient(options, c -> execute(c, commands));
+    } catch (TextFormatException e) {
+      err.println(e.getMessage());
+      return BAD_COMMAND_LINE;
+    }
+  }
+
+  private interface ClientWork {
+    int run(IpvsClient client);
+  }
+
+  private int withClient(IpvsOptions options, ClientWork work) {
+    try (IpvsClient client = clients.apply(options)) {
+      return work.run(client);
+    } catch (IpvsException e) {
+      err.println(IpvsadmMessages.of(e));
+      return KERNEL_REFUSED;
+    }
+  }
+
+  /** Sends the commands as one batch; each refusal is printed, and the status is the last command's, as ipvsadm's. */
+  private int execute(IpvsClient client, List<IpvsCommand> commands) {
+    BatchResult result = client.execute(commands);
+    int status = 0;
+    for (BatchResult.Outcome o : result.outcomes()) {
+      status = o.isSuccess() ? 0 : KERNEL_REFUSED;
+      o.error().ifPresent(e -> err.println(IpvsadmMessages.of(e)));
+    }
+    return status;
+  }
+
+  /**
+   * {@code -R}: the lines of standard input. As {@code ipvsadm -R}, the lines before a refused one are applied, then
+   * the refused line ends the restore with status 2.
+   */
+  private int restore(IpvsOptions options) {
+    List<IpvsCommand> commands = new ArrayList<>();
+    TextFormatException refused = null;
+    try {
+      SaveParser.create().stream(new InputStreamReader(in, StandardCharsets.UTF_8), commands::add);
+    } catch (TextFormatException e) {
+      refused = e;
+    }
+    int status = commands.isEmpty() ? 0 : withClient(options, c -> execute(c, commands));
+    if (refused != null) {
+      err.println(refused.getMessage());
+      return BAD_COMMAND_LINE;
+    }
+    return status;
+  }
+
+  private int save(IpvsClient client, Flags flags) {
+    SavePrinter printer = flags.has("-n", "--numeric") ? SavePrinter.numeric() : SavePrinter.withNames(
+        serviceNames(), HostResolver.system());
+    out.print(printer.print(client.servicesWithDestinations()));
+    return 0;
+  }
+
+  private int list(IpvsClient client, Flags flags, List<String> args) {
+    if (flags.has("--timeout")) {
+      out.print(ListingPrinter.timeouts(client.timeouts()));
+      return 0;
+    }
+    if (flags.has("--daemon")) {
+      out.print(ListingPrinter.daemons(client.syncDaemons()));
+      return 0;
+    }
+    ListingPrinter printer = flags.has("-n", "--numeric")
+        ? ListingPrinter.numeric()
+        : ListingPrinter.withNames(serviceNames(), HostResolver.system());
+    printer = printer.columns(columns(flags)).exact(flags.has("-X", "--exact")).sorted(!flags.has("--nosort"));
+    Optional<ServiceKey> one = serviceOf(args);
+    if (one.isPresent()) {
+      Optional<ServiceDetails> service = client.servicesWithDestinations().stream()
+          .filter(s -> s.service().key().equals(one.get())).findFirst();
+      if (service.isEmpty()) {
+        err.println("No such service");
+        return 1;
+      }
+      out.print(printer.listService(service.get()));
+      return 0;
+    }
+    out.print(printer.list(client.info(), client.servicesWithDestinations()));
+    return 0;
+  }
+
+  private static Columns columns(Flags flags) {
+    if (flags.has("--stats")) {
+      return Columns.STATS;
+    }
+    if (flags.has("--rate")) {
+      return Columns.RATE;
+    }
+    if (flags.has("--thresholds")) {
+      return Columns.THRESHOLDS;
+    }
+    if (flags.has("--persistent-conn")) {
+      return Columns.PERSISTENT_CONN;
+    }
+    return flags.has("--tun-info") ? Columns.TUN_INFO : Columns.DEFAULT;
+  }
+
+  /**
+   * The service a listing names ({@code -t VIP:PORT}, {@code -u}, {@code --sctp-service}, {@code -f MARK [-6]}),
+   * read by the same parser as a change command's, so it is understood exactly as ipvsadm's {@code parse_service}.
+   */
+  private static Optional<ServiceKey> serviceOf(List<String> args) {
+    List<String> service = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (List.of("-t", "--tcp-service", "-u", "--udp-service", "--sctp-service", "-f", "--fwmark-service")
+          .contains(a) && i + 1 < args.size()) {
+        service.add(a);
+        service.add(args.get(i + 1));
+      } else if (a.equals("-6")) {
+        service.add(a);
+      }
+    }
+    if (service.isEmpty()) {
+      return Optional.empty();
+    }
+    IpvsCommand delete = SaveParser.create().parseCommands("-D " + String.join(" ", service)).get(0);
+    return Optional.of(((IpvsCommand.DeleteService) delete).key());
+  }
+
+  private static ServiceNames serviceNames() {
+    Path etc = Path.of("/etc/services");
+    return Files.isReadable(etc) ? ServiceNames.fromFile(etc) : ServiceNames.builtIn();
+  }
+
+  /** The options of a command line, with clusters such as {@code -Ln} split into {@code -L -n}. */
+  private record Flags(List<String> all) {
+    static Flags of(List<String> args) {
+      List<String> all = new ArrayList<>();
+      for (String a : args) {
+        boolean cluster = a.length() > 2 && a.charAt(0) == '-' && a.charAt(1) != '-'
+            && a.chars().skip(1).allMatch(Character::isLetter);
+        if (cluster) {
+          a.chars().skip(1).forEach(c -> all.add("-" + (char) c));
+        } else {
+          all.add(a);
+        }
+      }
+      return new Flags(all);
+    }
+
+    boolean has(String... names) {
+      for (String n : names) {
+        if (all.contains(n)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.github.ipvs4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ipvs4j.Ipvs;
+import io.github.ipvs4j.IpvsOptions;
+import io.github.ipvs4j.testkit.CommandResult;
+import io.github.ipvs4j.testkit.KernelTest;
+import io.github.ipvs4j.testkit.TestNetns;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Kernel tier, differential: the same command lines run through the real {@code ipvsadm} in one fresh namespace and
+ * through {@link Jipvsadm} in another give the same exit statuses, the same kernel error messages and the same table
+ * ({@code ipvsadm -Sn} of each); then every listing of jipvsadm prints ipvsadm's bytes for the same state.
+ */
+class JipvsadmKernelTest {
+  /** Lines that succeed and lines that fail, each for a reason ipvsadm has. */
+  private static final List<String> LINES = List.of(
+      "-A -t 192.0.2.1:80 -s rr",
+      "-A -t 192.0.2.1:80 -s rr", // exists
+      "-a -t 192.0.2.1:80 -r 198.51.100.1:80 -g -w 2",
+      "-a -t 192.0.2.1:80 -r 198.51.100.2:8080 -m -w 3 -x 100 -y 10",
+      "-a -t 192.0.2.1:80 -r 198.51.100.3 -i",
+      "-a -t 192.0.2.1:80 -r 198.51.100.1:80 -g", // destination exists
+      "-a -t 192.0.2.9:80 -r 198.51.100.1:80 -g", // service not defined
+      "-e -t 192.0.2.1:80 -r 198.51.100.1:80 -g -w 7",
+      "-e -t 192.0.2.1:80 -r 198.51.100.9:80 -g", // no such destination
+      "-d -t 192.0.2.1:80 -r 198.51.100.3",
+      "-d -t 192.0.2.1:80 -r 198.51.100.3", // no such destination
+      "-A -u 192.0.2.2:53 -s sh -b sh-fallback,sh-port -o",
+      "-a -u 192.0.2.2:53 -r 198.51.100.4:53 -m",
+      "-A -t [2001:db8::1]:443 -s wlc -p 600 -M 64",
+      "-a -t [2001:db8::1]:443 -r [2001:db8::a]:443 -m -w 5",
+      "-A -f 7 -s lc -p",
+      "-a -f 7 -r 198.51.100.5:0 -g",
+      "-A -f 8 -6 -s mh -b mh-port",
+      "-A -t 192.0.2.3:80 -s nosuch", // scheduler not found
+      "-A -t 192.0.2.3", // port 0 without persistence: refused before sending
+      "-E -t 192.0.2.9:80 -s rr", // no such service
+      "-E -t 192.0.2.1:80 -s wrr -p 300",
+      "-D -t 192.0.2.9:80", // no such service
+      "-Z -t 192.0.2.9:80", // no such service
+      "-Z",
+      "--set 900 120 300",
+      "--stop-daemon master", // no daemon
+      "-D -u 192.0.2.2:53");
+
+  private static final List<String> LISTINGS = List.of(
+      "-Sn", "-Ln", "-Ln --stats", "-Ln --rate", "-Ln --exact --stats", "-Ln --thresholds", "-Ln --persistent-conn",
+      "-Ln --tun-info", "-Ln --nosort", "-L -n --timeout", "-Ln -t 192.0.2.1:80", "-Ln -f 7");
+
+  private record Run(int status, String stdout, String stderr) {}
+
+  private static Run jipvsadm(TestNetns netns, String line, String stdin) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Jipvsadm cli = new Jipvsadm(
+        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        options -> Ipvs.open(IpvsOptions.defaults().withNetworkNamespacePath(netns.path())));
+    int status = cli.run(Arrays.asList(line.split(" ")));
+    return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static Run ipvsadm(TestNetns netns, String line) {
+    List<String> argv = new ArrayList<>(List.of("ipvsadm"));
+    argv.addAll(Arrays.asList(line.split(" ")));
+    CommandResult r = netns.exec(argv.toArray(String[]::new));
+    return new Run(r.exitStatus(), r.stdout(), r.stderr());
+  }
+
+  @KernelTest
+  void theSameCommandLinesLeaveTheSameTableWithTheSameStatusesAndMessages(TestNetns viaIpvsadm) {
+    try (TestNetns viaJipvsadm = TestNetns.create()) {
+      for (String line : LINES) {
+        Run expected = ipvsadm(viaIpvsadm, line);
+        Run actual = jipvsadm(viaJipvsadm, line, "");
+        assertThat(actual.status()).as("exit status of %s (ipvsadm said %s)", line, expected).isEqualTo(
+            expected.status());
+        if (expected.status() != Jipvsadm.BAD_COMMAND_LINE) {
+          // kernel refusals in ipvsadm's words; command-line refusals are ipvs4j's own, more precise messages
+          assertThat(actual.stderr()).as(line).isEqualTo(expected.stderr());
+        } else {
+          assertThat(actual.stderr()).as(line).isNotEmpty();
+        }
+        assertThat(ipvsadm(viaJipvsadm, "-Sn").stdout()).as("after %s", line).isEqualTo(
+            ipvsadm(viaIpvsadm, "-Sn").stdout());
+      }
+      for (String listing : LISTINGS) {
+        Run expected = ipvsadm(viaJipvsadm, listing);
+        Run actual = jipvsadm(viaJipvsadm, listing, "");
+        assertThat(expected.status()).as(listing).isZero();
+        assertThat(actual).as(listing).isEqualTo(expected);
+      }
+      Run missing = jipvsadm(viaJipvsadm, "-Ln -t 192.0.2.9:80", "");
+      assertThat(missing).isEqualTo(ipvsadm(viaJipvsadm, "-Ln -t 192.0.2.9:80"));
+    }
+  }
+
+  @KernelTest
+  void restoreReadsWhatIpvsadmSaves(TestNetns source) {
+    for (String line : LINES) {
+      ipvsadm(source, line);
+    }
+    String save = ipvsadm(source, "-Sn").stdout();
+    assertThat(save).contains("-a -t 192.0.2.1:80 -r 198.51.100.1:80 -g -w 7");
+    try (TestNetns target = TestNetns.create()) {
+      assertThat(jipvsadm(target, "-R", save)).isEqualTo(new Run(0, "", ""));
+      assertThat(ipvsadm(target, "-Sn").stdout()).isEqualTo(save);
+      assertThat(jipvsadm(target, "-Sn", "").stdout()).isEqualTo(save);
+      // a refused line ends the restore with status 2, after the lines before it were applied
+      Run refused = jipvsadm(target, "-R", "-C\n-A -t 192.0.2.5:80 -s rr\n-A -t 192.0.2.6 -s rr\n-A -t 192.0.2.7:80\n");
+      assertThat(refused.status()).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
+      assertThat(refused.stderr()).contains("line 3");
+      assertThat(ipvsadm(target, "-Sn").stdout()).isEqualTo("-A -t 192.0.2.5:80 -s rr\n");
+    }
+  }
+}

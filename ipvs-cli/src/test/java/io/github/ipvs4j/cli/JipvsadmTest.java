@@ -1,0 +1,45 @@
+package io.github.ipvs4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ipvs4j.IpvsClient;
+import io.github.ipvs4j.IpvsOptions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Host tier: command lines refused before anything is sent never open a client, and say why. */
+class JipvsadmTest {
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Function<IpvsOptions, IpvsClient> noClient = o -> {
+    throw new AssertionError("a client was opened for a refused command line");
+  };
+
+  private int run(String... args) {
+    return new Jipvsadm(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8), noClient).run(List.of(args));
+  }
+
+  @Test
+  void portZeroWithoutPersistenceIsRefusedWithStatus2() {
+    assertThat(run("-A", "-t", "192.0.2.1", "-s", "rr")).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 1, column 4", "port other than 0");
+  }
+
+  @Test
+  void anUnknownOptionIsRefusedWithStatus2() {
+    assertThat(run("-A", "-t", "192.0.2.1:80", "--bogus")).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--bogus");
+  }
+
+  @Test
+  void noCommandAndAMissingNamespaceNameAreRefused() {
+    assertThat(run()).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
+    assertThat(run("-Ln", "--netns")).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no command given", "--netns needs");
+  }
+}
