@@ -47,6 +47,22 @@ public final class Jipvsadm {
   /** Exit status for a request the kernel refused (ipvsadm returns -1 from main). */
   public static final int KERNEL_REFUSED = 255;
 
+  private static final String VERSION =
+      Optional.ofNullable(Jipvsadm.class.getPackage().getImplementationVersion()).orElse("(development build)");
+
+  private static final String USAGE = """
+      Usage: jipvsadm COMMAND [OPTIONS]   (ipvsadm's command lines; see ipvsadm(8))
+        -A|-E -t|-u|--sctp-service|-f SERVICE -s SCHED [-p [SECONDS]] [-M MASK] [-b FLAGS] [-o] [--pe NAME]
+        -D SERVICE                 -C                 -Z [SERVICE]
+        -a|-e SERVICE -r SERVER[:PORT] [-g|-i|-m] [-w WEIGHT] [-x UPPER] [-y LOWER] [--tun-type ...]
+        -d SERVICE -r SERVER[:PORT]
+        -L|-l [-n] [SERVICE] [--stats|--rate|--thresholds|--persistent-conn|--tun-info] [--exact] [--nosort]
+        -L --timeout | -L --daemon     --set TCP TCPFIN UDP     --start-daemon|--stop-daemon master|backup
+        -S [-n] [--thresholds]     -R  (rules on standard input, sent in batches over one socket)
+        --netns NAME               run in network namespace /run/netns/NAME
+        -v|--version  -h|--help
+      """;
+
   private final PrintStream out;
   private final PrintStream err;
   private final InputStream in;
@@ -79,6 +95,14 @@ public final class Jipvsadm {
       rest.subList(netns, netns + 2).clear();
     }
     Flags flags = Flags.of(rest);
+    if (flags.has("-v", "--version")) {
+      out.println("jipvsadm " + VERSION + " (ipvs4j), for ipvsadm v1.31 command lines");
+      return 0;
+    }
+    if (flags.has("-h", "--help")) {
+      out.print(USAGE);
+      return 0;
+    }
     try {
       if (flags.has("-R", "--restore")) {
         return restore(options);
@@ -149,6 +173,8 @@ public final class Jipvsadm {
   private int save(IpvsClient client, Flags flags) {
     SavePrinter printer = flags.has("-n", "--numeric") ? SavePrinter.numeric() : SavePrinter.withNames(
         serviceNames(), HostResolver.system());
+    // beyond ipvsadm: -S --thresholds keeps -x and -y, which ipvsadm -S drops (ipvsadm -R reads them)
+    printer = printer.extended(flags.has("--thresholds"));
     out.print(printer.print(client.servicesWithDestinations()));
     return 0;
   }

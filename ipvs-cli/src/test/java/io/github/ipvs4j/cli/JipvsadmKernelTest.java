@@ -100,6 +100,14 @@ class JipvsadmKernelTest {
         assertThat(expected.status()).as(listing).isZero();
         assertThat(actual).as(listing).isEqualTo(expected);
       }
+      // beyond ipvsadm: -S --thresholds keeps them, and ipvsadm -R reads them back
+      String withThresholds = jipvsadm(viaJipvsadm, "-Sn --thresholds", "").stdout();
+      assertThat(withThresholds).contains("-r 198.51.100.2:8080 -m -w 3 -x 100 -y 10");
+      try (TestNetns copy = TestNetns.create()) {
+        CommandResult restored = copy.exec("sh", "-c", "printf '%s' \"$0\" | ipvsadm -R && ipvsadm -Sn", withThresholds);
+        assertThat(restored.stdout()).isEqualTo(ipvsadm(viaJipvsadm, "-Sn").stdout());
+        assertThat(ipvsadm(copy, "-Ln --thresholds")).isEqualTo(ipvsadm(viaJipvsadm, "-Ln --thresholds"));
+      }
       Run missing = jipvsadm(viaJipvsadm, "-Ln -t 192.0.2.9:80", "");
       assertThat(missing).isEqualTo(ipvsadm(viaJipvsadm, "-Ln -t 192.0.2.9:80"));
     }

@@ -42,4 +42,14 @@ class JipvsadmTest {
     assertThat(run("-Ln", "--netns")).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("no command given", "--netns needs");
   }
+
+  @Test
+  void versionAndHelpNeedNoKernel() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Jipvsadm cli = new Jipvsadm(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), noClient);
+    assertThat(cli.run(List.of("-v"))).isZero();
+    assertThat(cli.run(List.of("--help"))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("jipvsadm ", "Usage: jipvsadm", "--netns NAME");
+  }
 }
