@@ -57,6 +57,7 @@ public final class Jipvsadm {
         -a|-e SERVICE -r SERVER[:PORT] [-g|-i|-m] [-w WEIGHT] [-x UPPER] [-y LOWER] [--tun-type ...]
         -d SERVICE -r SERVER[:PORT]
         -L|-l [-n] [SERVICE] [--stats|--rate|--thresholds|--persistent-conn|--tun-info] [--exact] [--nosort]
+        -L --json                  the whole table as JSON, counters in full
         -L --timeout | -L --daemon     --set TCP TCPFIN UDP     --start-daemon|--stop-daemon master|backup
         -S [-n] [--thresholds]     -R  (rules on standard input, sent in batches over one socket)
         --netns NAME               run in network namespace /run/netns/NAME
@@ -203,7 +204,8 @@ public final class Jipvsadm {
       out.print(printer.listService(service.get()));
       return 0;
     }
-    out.print(printer.list(client.info(), client.servicesWithDestinations()));
+    List<ServiceDetails> all = client.servicesWithDestinations();
+    out.print(flags.has("--json") ? ListingJson.of(client.info(), all) : printer.list(client.info(), all));
     return 0;
   }
 

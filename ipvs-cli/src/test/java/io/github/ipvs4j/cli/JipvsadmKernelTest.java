@@ -100,6 +100,12 @@ class JipvsadmKernelTest {
         assertThat(expected.status()).as(listing).isZero();
         assertThat(actual).as(listing).isEqualTo(expected);
       }
+      // beyond ipvsadm: --json lists every service and destination the kernel has
+      String save = ipvsadm(viaJipvsadm, "-Sn").stdout();
+      String json = jipvsadm(viaJipvsadm, "-Ln --json", "").stdout();
+      assertThat(count(json, "\"destinations\":[")).isEqualTo(count(save, "-A "));
+      assertThat(count(json, "\"forwarding\":")).isEqualTo(count(save, "-a "));
+      assertThat(json).contains("\"address\":\"2001:db8::a\",\"port\":443,\"forwarding\":\"MASQUERADE\"");
       // beyond ipvsadm: -S --thresholds keeps them, and ipvsadm -R reads them back
       String withThresholds = jipvsadm(viaJipvsadm, "-Sn --thresholds", "").stdout();
       assertThat(withThresholds).contains("-r 198.51.100.2:8080 -m -w 3 -x 100 -y 10");
@@ -111,6 +117,14 @@ class JipvsadmKernelTest {
       Run missing = jipvsadm(viaJipvsadm, "-Ln -t 192.0.2.9:80", "");
       assertThat(missing).isEqualTo(ipvsadm(viaJipvsadm, "-Ln -t 192.0.2.9:80"));
     }
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
   }
 
   @KernelTest
