@@ -119,6 +119,58 @@ class JipvsadmKernelTest {
     }
   }
 
+  /**
+   * Random command lines over a few services and servers, so that adds, edits and deletes meet existing and missing
+   * entries in every order; about one in six is refused before anything is sent.
+   */
+  static List<String> generatedLines(long seed, int count) {
+    java.util.Random r = new java.util.Random(seed);
+    String[] services = {"-t 192.0.2.10:80", "-u 192.0.2.11:53", "-t [2001:db8::10]:443", "-f 21", "-f 22 -6"};
+    String[] v4servers = {"198.51.100.21", "198.51.100.22:8080", "203.0.113.23"};
+    String[] v6servers = {"[2001:db8::21]", "[2001:db8::22]:8443"};
+    String[] schedulers = {"rr", "wrr", "lc", "wlc", "sh", "mh", "sed", "nq", "fo", "ovf", "nosuch"};
+    String[] methods = {"-g", "-m", "-i"};
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      int s = r.nextInt(services.length);
+      String service = services[s];
+      boolean v6 = service.contains("2001:db8") || service.endsWith("-6");
+      String server = v6 ? v6servers[r.nextInt(v6servers.length)] : v4servers[r.nextInt(v4servers.length)];
+      String weight = " -w " + (r.nextInt(6) == 0 ? "-1" : Integer.toString(r.nextInt(20)));
+      lines.add(switch (r.nextInt(10)) {
+        case 0, 1 -> "-A " + service + " -s " + schedulers[r.nextInt(schedulers.length)]
+            + (r.nextBoolean() ? " -p " + (60 + r.nextInt(600)) : "");
+        case 2 -> "-E " + service + " -s " + schedulers[r.nextInt(schedulers.length)];
+        case 3 -> "-D " + service;
+        case 4, 5 -> "-a " + service + " -r " + server + " " + methods[r.nextInt(3)] + weight;
+        case 6 -> "-e " + service + " -r " + server + " " + methods[r.nextInt(3)] + weight
+            + (r.nextBoolean() ? " -x " + (10 + r.nextInt(90)) + " -y " + r.nextInt(20) : "");
+        case 7 -> "-d " + service + " -r " + server;
+        case 8 -> r.nextBoolean() ? "-Z " + service : "-Z";
+        default -> r.nextInt(4) == 0 ? "-C" : "-A " + service + " -s rr";
+      });
+    }
+    return lines;
+  }
+
+  @KernelTest
+  void generatedCommandLinesLeaveTheSameTable(TestNetns viaIpvsadm) {
+    long seed = System.nanoTime();
+    try (TestNetns viaJipvsadm = TestNetns.create()) {
+      for (String line : generatedLines(seed, 60)) {
+        Run expected = ipvsadm(viaIpvsadm, line);
+        Run actual = jipvsadm(viaJipvsadm, line, "");
+        String why = "seed " + seed + ", line: " + line + " (ipvsadm said " + expected + ")";
+        assertThat(actual.status()).as(why).isEqualTo(expected.status());
+        if (expected.status() != Jipvsadm.BAD_COMMAND_LINE) {
+          assertThat(actual.stderr()).as(why).isEqualTo(expected.stderr());
+        }
+        assertThat(ipvsadm(viaJipvsadm, "-Sn").stdout()).as(why).isEqualTo(ipvsadm(viaIpvsadm, "-Sn").stdout());
+      }
+      assertThat(jipvsadm(viaJipvsadm, "-Ln", "")).isEqualTo(ipvsadm(viaJipvsadm, "-Ln"));
+    }
+  }
+
   private static int count(String text, String part) {
     int n = 0;
     for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
