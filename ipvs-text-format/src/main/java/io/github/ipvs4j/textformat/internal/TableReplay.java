@@ -39,6 +39,7 @@ public final class TableReplay {
     private List<Destination> ascending = new ArrayList<>();
     private Map<DestKey, Destination> byKey;
     private ServiceConfig built;
+    private boolean builtAhead;
 
     Entry(VirtualService service) {
       this.service = service;
@@ -59,13 +60,19 @@ public final class TableReplay {
 
     /**
      * Builds the config now, while its destinations are still in the CPU cache: walking 100,000 cold destinations
-     * at the end cost more than parsing their lines. A refusal is left for {@link #table} to report.
+     * at the end cost more than parsing their lines. Once per service only: a stream that goes back and forth
+     * between services would otherwise rebuild each one at every switch. A refusal is left for {@link #table} to
+     * report, where the whole table is checked.
      */
     void buildAhead() {
+      if (builtAhead) {
+        return;
+      }
+      builtAhead = true;
       try {
         config();
       } catch (InvalidValueException deferred) {
-        built = null;
+        // built stays null: table() builds this service again and reports the refusal with the table's last line
       }
     }
 
