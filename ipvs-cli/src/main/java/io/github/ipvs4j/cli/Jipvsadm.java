@@ -6,6 +6,7 @@ import io.github.ipvs4j.IpvsClient;
 import io.github.ipvs4j.IpvsCommand;
 import io.github.ipvs4j.IpvsException;
 import io.github.ipvs4j.IpvsOptions;
+import io.github.ipvs4j.NoSuchServiceException;
 import io.github.ipvs4j.ServiceDetails;
 import io.github.ipvs4j.ServiceKey;
 import io.github.ipvs4j.textformat.HostResolver;
@@ -195,8 +196,7 @@ public final class Jipvsadm {
     printer = printer.columns(columns(flags)).exact(flags.has("-X", "--exact")).sorted(!flags.has("--nosort"));
     Optional<ServiceKey> one = serviceOf(args);
     if (one.isPresent()) {
-      Optional<ServiceDetails> service = client.servicesWithDestinations().stream()
-          .filter(s -> s.service().key().equals(one.get())).findFirst();
+      Optional<ServiceDetails> service = detailsOf(client, one.get());
       if (service.isEmpty()) {
         err.println("No such service");
         return 1;
@@ -207,6 +207,15 @@ public final class Jipvsadm {
     List<ServiceDetails> all = client.servicesWithDestinations();
     out.print(flags.has("--json") ? ListingJson.of(client.info(), all) : printer.list(client.info(), all));
     return 0;
+  }
+
+  /** One service with its destinations, read alone; empty if it is missing (or deleted between the two reads). */
+  private static Optional<ServiceDetails> detailsOf(IpvsClient client, ServiceKey key) {
+    try {
+      return client.findService(key).map(s -> new ServiceDetails(s, client.destinations(key)));
+    } catch (NoSuchServiceException deletedMeanwhile) {
+      return Optional.empty();
+    }
   }
 
   private static Columns columns(Flags flags) {

@@ -10,6 +10,7 @@ import io.github.ipvs4j.ServiceKey;
 import io.github.ipvs4j.Stats;
 import io.github.ipvs4j.VirtualService;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code jipvsadm -L --json}: the listing as one JSON object, every counter in full (64 bits, never K/M/G), addresses
@@ -78,7 +79,7 @@ final class ListingJson {
         .append(",\"tunnel\":");
     d.tunnel().ifPresentOrElse(
         t -> sb.append("{\"type\":").append(quote(t.type().label())).append(",\"port\":").append(t.port())
-            .append(",\"checksum\":").append(quote(t.checksum().name().toLowerCase(java.util.Locale.ROOT)))
+            .append(",\"checksum\":").append(quote(t.checksum().name().toLowerCase(Locale.ROOT)))
             .append('}'),
         () -> sb.append("null"));
     sb.append(",\"activeConnections\":").append(status.activeConnections())

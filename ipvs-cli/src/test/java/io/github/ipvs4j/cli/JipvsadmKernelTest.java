@@ -77,22 +77,31 @@ class JipvsadmKernelTest {
     return new Run(r.exitStatus(), r.stdout(), r.stderr());
   }
 
+  /**
+   * Runs {@code line} through ipvsadm in one namespace and jipvsadm in the other: the same exit status, the same
+   * stderr for kernel refusals (command-line refusals are ipvs4j's own, more precise messages, but never silent),
+   * and the same {@code ipvsadm -Sn} afterwards.
+   */
+  private static void assertSameOutcome(TestNetns viaIpvsadm, TestNetns viaJipvsadm, String line, String context) {
+    Run expected = ipvsadm(viaIpvsadm, line);
+    Run actual = jipvsadm(viaJipvsadm, line, "");
+    String why = context + "line: " + line + " (ipvsadm said " + expected + ")";
+    assertThat(actual.status()).as(why).isEqualTo(expected.status());
+    if (expected.status() != Jipvsadm.BAD_COMMAND_LINE) {
+      assertThat(actual.stderr()).as(why).isEqualTo(expected.stderr());
+    } else {
+      assertThat(actual.stderr()).as(why).isNotEmpty();
+    }
+    assertThat(ipvsadm(viaJipvsadm, "-Sn").stdout())
+        .as("after " + why)
+        .isEqualTo(ipvsadm(viaIpvsadm, "-Sn").stdout());
+  }
+
   @KernelTest
   void theSameCommandLinesLeaveTheSameTableWithTheSameStatusesAndMessages(TestNetns viaIpvsadm) {
     try (TestNetns viaJipvsadm = TestNetns.create()) {
       for (String line : LINES) {
-        Run expected = ipvsadm(viaIpvsadm, line);
-        Run actual = jipvsadm(viaJipvsadm, line, "");
-        assertThat(actual.status()).as("exit status of %s (ipvsadm said %s)", line, expected).isEqualTo(
-            expected.status());
-        if (expected.status() != Jipvsadm.BAD_COMMAND_LINE) {
-          // kernel refusals in ipvsadm's words; command-line refusals are ipvs4j's own, more precise messages
-          assertThat(actual.stderr()).as(line).isEqualTo(expected.stderr());
-        } else {
-          assertThat(actual.stderr()).as(line).isNotEmpty();
-        }
-        assertThat(ipvsadm(viaJipvsadm, "-Sn").stdout()).as("after %s", line).isEqualTo(
-            ipvsadm(viaIpvsadm, "-Sn").stdout());
+        assertSameOutcome(viaIpvsadm, viaJipvsadm, line, "");
       }
       for (String listing : LISTINGS) {
         Run expected = ipvsadm(viaJipvsadm, listing);
@@ -158,14 +167,7 @@ class JipvsadmKernelTest {
     long seed = System.nanoTime();
     try (TestNetns viaJipvsadm = TestNetns.create()) {
       for (String line : generatedLines(seed, 60)) {
-        Run expected = ipvsadm(viaIpvsadm, line);
-        Run actual = jipvsadm(viaJipvsadm, line, "");
-        String why = "seed " + seed + ", line: " + line + " (ipvsadm said " + expected + ")";
-        assertThat(actual.status()).as(why).isEqualTo(expected.status());
-        if (expected.status() != Jipvsadm.BAD_COMMAND_LINE) {
-          assertThat(actual.stderr()).as(why).isEqualTo(expected.stderr());
-        }
-        assertThat(ipvsadm(viaJipvsadm, "-Sn").stdout()).as(why).isEqualTo(ipvsadm(viaIpvsadm, "-Sn").stdout());
+        assertSameOutcome(viaIpvsadm, viaJipvsadm, line, "seed " + seed + ", ");
       }
       assertThat(jipvsadm(viaJipvsadm, "-Ln", "")).isEqualTo(ipvsadm(viaJipvsadm, "-Ln"));
     }
