@@ -88,7 +88,7 @@ public sealed interface Netmask permits Netmask.V4, Netmask.V6 {
     if (b == null) {
       throw Checks.invalid("netmask", Checks.quote(dotted), "an IPv4 mask in dotted decimal such as 255.255.255.0");
     }
-    return new V4(((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff));
+    return new V4(InetAddresses.ipv4Value(b));
   }
 
   /** An IPv4 mask of {@code prefixLength} leading ones, 0-32: {@code ipv4Prefix(24)} is 255.255.255.0. */

@@ -38,7 +38,11 @@ public final class InetAddresses {
     if (IPV4_HASH_IS_VALUE) {
       return a.hashCode();
     }
-    byte[] b = a.getAddress();
+    return ipv4Value(a.getAddress());
+  }
+
+  /** Four address bytes as an int, most significant byte first. */
+  public static int ipv4Value(byte[] b) {
     return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
   }
 
