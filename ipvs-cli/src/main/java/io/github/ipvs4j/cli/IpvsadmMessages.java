@@ -21,6 +21,12 @@ public final class IpvsadmMessages {
     return specific != null ? specific : generic(errno, e);
   }
 
+  /** ipvsadm's line for a refusal ipvs4j made before sending, where the kernel would answer {@code errno}. */
+  public static String ofKernelErrno(int errno, String fallback) {
+    String generic = genericText(errno);
+    return generic != null ? generic : fallback;
+  }
+
   private static String forOperation(IpvsOperation op, int errno) {
     return switch (op) {
       case ADD_SERVICE -> errno == Errno.EEXIST ? "Service already exists"
@@ -39,6 +45,11 @@ public final class IpvsadmMessages {
   }
 
   private static String generic(int errno, IpvsException e) {
+    String text = genericText(errno);
+    return text != null ? text : e.getMessage();
+  }
+
+  private static String genericText(int errno) {
     return switch (errno) {
       case Errno.EPERM -> "Permission denied (you must be root)";
       case Errno.EINVAL -> "Invalid operation.  Possibly wrong module version, address not unicast, ...";
@@ -48,7 +59,7 @@ public final class IpvsadmMessages {
       case Errno.EAFNOSUPPORT -> "Operation not supported with specified address family";
       case Errno.EMSGSIZE -> "Module is wrong version";
       case Errno.ERANGE -> "Numerical result out of range";
-      default -> e.getMessage();
+      default -> null;
     };
   }
 }

@@ -123,9 +123,21 @@ public final class Jipvsadm {
       }
       return withClient(options, c -> execute(c, commands));
     } catch (TextFormatException e) {
-      err.println(e.getMessage());
-      return BAD_COMMAND_LINE;
+      return refused(e);
     }
+  }
+
+  /**
+   * Reports a line refused before sending: ipvs4j's message and status 2, or, for a line ipvsadm would have sent and
+   * the kernel refused (lower threshold above the upper), ipvsadm's kernel message and status 255.
+   */
+  private int refused(TextFormatException e) {
+    if (e.kernelErrno().isPresent()) {
+      err.println(IpvsadmMessages.ofKernelErrno(e.kernelErrno().getAsInt(), e.getMessage()));
+      return KERNEL_REFUSED;
+    }
+    err.println(e.getMessage());
+    return BAD_COMMAND_LINE;
   }
 
   private interface ClientWork {
@@ -165,11 +177,7 @@ public final class Jipvsadm {
       refused = e;
     }
     int status = commands.isEmpty() ? 0 : withClient(options, c -> execute(c, commands));
-    if (refused != null) {
-      err.println(refused.getMessage());
-      return BAD_COMMAND_LINE;
-    }
-    return status;
+    return refused != null ? refused(refused) : status;
   }
 
   private int save(IpvsClient client, Flags flags) {

@@ -32,6 +32,7 @@ class JipvsadmKernelTest {
       "-a -t 192.0.2.9:80 -r 198.51.100.1:80 -g", // service not defined
       "-e -t 192.0.2.1:80 -r 198.51.100.1:80 -g -w 7",
       "-e -t 192.0.2.1:80 -r 198.51.100.9:80 -g", // no such destination
+      "-e -t 192.0.2.1:80 -r 198.51.100.1:80 -g -x 17 -y 18", // lower threshold above upper: the kernel's ERANGE
       "-d -t 192.0.2.1:80 -r 198.51.100.3",
       "-d -t 192.0.2.1:80 -r 198.51.100.3", // no such destination
       "-A -u 192.0.2.2:53 -s sh -b sh-fallback,sh-port -o",

@@ -52,4 +52,12 @@ class JipvsadmTest {
     assertThat(cli.run(List.of("--help"))).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("jipvsadm ", "Usage: jipvsadm", "--netns NAME");
   }
+
+  /** ipvsadm sends a lower threshold above the upper one and the kernel says ERANGE; jipvsadm answers alike unsent. */
+  @Test
+  void thresholdsOutOfOrderAnswerAsTheKernelDoes() {
+    assertThat(run("-a", "-t", "192.0.2.1:80", "-r", "198.51.100.1", "-x", "17", "-y", "18"))
+        .isEqualTo(Jipvsadm.KERNEL_REFUSED);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Numerical result out of range\n");
+  }
 }

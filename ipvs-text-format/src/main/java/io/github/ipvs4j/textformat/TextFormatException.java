@@ -1,6 +1,7 @@
 package io.github.ipvs4j.textformat;
 
 import io.github.ipvs4j.IpvsException;
+import java.util.OptionalInt;
 
 /**
  * A line of ipvsadm text that {@link SaveParser} refuses: where (line and column, both from 1), what (the offending
@@ -8,7 +9,9 @@ import io.github.ipvs4j.IpvsException;
  * column 28: "70000" (expected: a weight 0-2147483647)}.
  *
  * <p>It extends {@link IpvsException} so that one {@code catch (IpvsException e)} covers everything ipvs4j throws; it
- * never carries an errno.
+ * never carries an errno of its own. When ipvsadm would have sent the line and the kernel refused it (a lower
+ * threshold above the upper one: ERANGE), {@link #kernelErrno()} names the kernel's errno, so that a tool can answer
+ * as ipvsadm does.
  */
 public class TextFormatException extends IpvsException {
   private static final long serialVersionUID = 1L;
@@ -20,6 +23,7 @@ public class TextFormatException extends IpvsException {
   private final int column;
   private final String token;
   private final String expected;
+  private final int kernelErrno;
 
   /**
    * A refused line.
@@ -30,6 +34,19 @@ public class TextFormatException extends IpvsException {
    * @param expected what would have been accepted there
    */
   public TextFormatException(long line, int column, String token, String expected) {
+    this(line, column, token, expected, 0);
+  }
+
+  /**
+   * A refused line that the kernel would refuse too, with errno {@code kernelErrno} (0: not a kernel refusal).
+   *
+   * @param line the line number, from 1
+   * @param column the column of the offending token, from 1
+   * @param token the offending token, or {@link #END_OF_LINE}
+   * @param expected what would have been accepted there
+   * @param kernelErrno the errno the kernel answers for the line as sent by ipvsadm, or 0
+   */
+  public TextFormatException(long line, int column, String token, String expected, int kernelErrno) {
     super(
         "line " + line + ", column " + column + ": "
             + (END_OF_LINE.equals(token) ? token : '"' + token + '"')
@@ -38,6 +55,7 @@ public class TextFormatException extends IpvsException {
     this.column = column;
     this.token = token;
     this.expected = expected;
+    this.kernelErrno = kernelErrno;
   }
 
   /** The line number, from 1. */
@@ -58,6 +76,11 @@ public class TextFormatException extends IpvsException {
   /** What would have been accepted at that place. */
   public String expected() {
     return expected;
+  }
+
+  /** The errno the kernel would answer if the line were sent as ipvsadm sends it; empty for other refusals. */
+  public OptionalInt kernelErrno() {
+    return kernelErrno == 0 ? OptionalInt.empty() : OptionalInt.of(kernelErrno);
   }
 
   /** Always false: the same text is refused again. */

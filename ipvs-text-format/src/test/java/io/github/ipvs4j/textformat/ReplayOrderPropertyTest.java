@@ -113,6 +113,17 @@ class ReplayOrderPropertyTest {
         });
   }
 
+  /** Only a refusal the kernel would make too names the kernel's errno. */
+  @Test
+  void kernelErrnoOnlyForWhatTheKernelRefuses() {
+    TextFormatException thresholds = catchTextFormat(
+        () -> PARSER.parseCommands("-a -t 192.0.2.1:80 -r 198.51.100.1 -x 17 -y 18"));
+    assertThat(thresholds.kernelErrno()).hasValue(io.github.ipvs4j.Errno.ERANGE);
+    assertThat(thresholds.errno()).isEmpty();
+    TextFormatException port = catchTextFormat(() -> PARSER.parseCommands("-A -t 192.0.2.1 -s rr"));
+    assertThat(port.kernelErrno()).isEmpty();
+  }
+
   /** A line longer than the limit is refused the same way from a String and from a Reader. */
   @Test
   void tooLongALineIsRefusedAlikeFromStringAndReader() {

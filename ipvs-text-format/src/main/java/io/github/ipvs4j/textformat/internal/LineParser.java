@@ -2,6 +2,7 @@ package io.github.ipvs4j.textformat.internal;
 
 import io.github.ipvs4j.AddressFamily;
 import io.github.ipvs4j.Destination;
+import io.github.ipvs4j.Errno;
 import io.github.ipvs4j.ForwardingMethod;
 import io.github.ipvs4j.InvalidValueException;
 import io.github.ipvs4j.IpvsCommand;
@@ -1017,7 +1018,7 @@ public final class LineParser {
     if (lThreshold > uThreshold) {
       int t = optTok[LTHRESHOLD];
       throw error(t, tokStart[t], "a lower threshold at most the upper threshold " + uThreshold
-          + " (the kernel refuses more: ERANGE)");
+          + " (the kernel refuses more: ERANGE)", Errno.ERANGE);
     }
     return new Destination(address, destPort, method, (int) weight, uThreshold, lThreshold, tunnel);
   }
@@ -1349,7 +1350,12 @@ public final class LineParser {
   }
 
   private TextFormatException error(int t, int at, String expected) {
-    return new TextFormatException(lineNo, at - lineOffset + 1, text(at, tokEnd[t]), expected);
+    return error(t, at, expected, 0);
+  }
+
+  /** A refusal of token {@code t} from {@code at}; {@code kernelErrno} if the kernel would refuse it too, else 0. */
+  private TextFormatException error(int t, int at, String expected, int kernelErrno) {
+    return new TextFormatException(lineNo, at - lineOffset + 1, text(at, tokEnd[t]), expected, kernelErrno);
   }
 
   private TextFormatException argError(String expected) {
