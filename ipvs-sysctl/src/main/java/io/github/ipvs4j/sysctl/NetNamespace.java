@@ -1,8 +1,10 @@
 package io.github.ipvs4j.sysctl;
 
+import io.github.ipvs4j.sysctl.internal.NamespaceRunner;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The network namespace that sysctls and addresses are read and written in: the caller's own ({@link #current()}),
@@ -58,6 +60,38 @@ public record NetNamespace(Optional<Path> path) {
   /** Whether this is the caller's own namespace. */
   public boolean isCurrent() {
     return path.isEmpty();
+  }
+
+  /**
+   * Runs {@code task} inside this namespace and returns its result: on a short-lived thread that enters the namespace
+   * and ends, or on the calling thread if this is the current namespace. An unchecked exception from the task is
+   * rethrown here.
+   *
+   * <p>Sockets the task opens stay in this namespace after it returns (a socket belongs to the namespace it was made
+   * in), so one program can listen and connect in several namespaces, as a health checker or a lab needs:
+   *
+   * <pre>{@code
+   * ServerSocket server = NetNamespace.named("rs1").call(() -> {
+   *   try { return new ServerSocket(8080); } catch (IOException e) { throw new UncheckedIOException(e); }
+   * });
+   * server.accept();   // on any thread: accepts connections made to rs1's port 8080
+   * }</pre>
+   *
+   * @throws io.github.ipvs4j.PermissionDeniedException without {@code CAP_SYS_ADMIN}
+   * @throws SysctlException if the namespace file cannot be opened or entered
+   */
+  public <T> T call(Supplier<T> task) {
+    Objects.requireNonNull(task, "task");
+    return NamespaceRunner.call(this, task);
+  }
+
+  /** As {@link #call}, for a task with no result. */
+  public void run(Runnable task) {
+    Objects.requireNonNull(task, "task");
+    NamespaceRunner.call(this, () -> {
+      task.run();
+      return null;
+    });
   }
 
   @Override

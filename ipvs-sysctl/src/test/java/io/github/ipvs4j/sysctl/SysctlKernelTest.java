@@ -8,6 +8,10 @@ import io.github.ipvs4j.testkit.Command;
 import io.github.ipvs4j.testkit.KernelTest;
 import io.github.ipvs4j.testkit.TestNetns;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +125,36 @@ class SysctlKernelTest {
     assertThatThrownBy(() -> sysctl.set(LvsSysctls.IP_FORWARD.key(), "yes"))
         .isInstanceOf(InvalidArgumentException.class);
     assertThat(threadNetns()).isEqualTo(mine);
+  }
+
+  @KernelTest
+  void socketsOpenedByCallStayInTheNamespace(TestNetns netns) throws IOException {
+    String mine = threadNetns();
+    // A listener made inside the namespace; the caller's own loopback has nothing on that port.
+    ServerSocket server = ns(netns).call(() -> {
+      try {
+        return new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    try (server) {
+      int port = server.getLocalPort();
+      assertThat(threadNetns()).isEqualTo(mine);
+      assertThat(netns.exec("ss", "-Hltn", "sport", "= :" + port).orThrow().stdout()).contains(":" + port);
+      assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), port).close())
+          .isInstanceOf(ConnectException.class);
+      String namespaceSeen = ns(netns).call(() -> {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port); Socket accepted = server.accept()) {
+          return threadNetns();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      assertThat(namespaceSeen).isNotEqualTo(mine);
+      assertThatThrownBy(() -> ns(netns).run(() -> { throw new IllegalStateException("from inside"); }))
+          .isInstanceOf(IllegalStateException.class).hasMessage("from inside");
+    }
   }
 
   @KernelTest
