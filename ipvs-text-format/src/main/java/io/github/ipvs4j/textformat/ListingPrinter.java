@@ -135,6 +135,63 @@ public final class ListingPrinter {
     return sb.toString();
   }
 
+  /**
+   * {@code ipvsadm -L -c}: the connection table, in the order given (the kernel's). With
+   * {@link Columns#PERSISTENT_CONN} ({@code -c --persistent-conn}) an entry that has persistence-engine data also
+   * prints it, in ipvsadm's columns (whose widths differ between its title and its rows). Addresses and ports print as
+   * this printer's other listings print them; only TCP and UDP ports are looked up by name, as ipvsadm does.
+   *
+   * <pre>
+   * IPVS connection entries
+   * pro expire state       source             virtual            destination
+   * TCP 01:58  TIME_WAIT   192.0.2.2:40312    192.0.2.10:80      198.51.100.11:8080
+   * </pre>
+   */
+  public String connections(List<ConnectionEntry> entries) {
+    boolean pe = columns == Columns.PERSISTENT_CONN;
+    StringBuilder sb = new StringBuilder(64 + 90 * entries.size());
+    // "pro expire %-11s %-18s %-18s %s", or "pro expire %-11s %-18s %-18s %-18s %-16s %s" with --persistent-conn
+    sb.append("IPVS connection entries\npro expire ");
+    Text.cell(sb, "state", 11);
+    Text.cell(sb, "source", 18);
+    Text.cell(sb, "virtual", 18);
+    if (pe) {
+      Text.cell(sb, "destination", 18);
+      Text.padRight(sb, "pe name", 16);
+      sb.append(" pe_data\n");
+    } else {
+      sb.append("destination\n");
+    }
+    StringBuilder addr = new StringBuilder(48);
+    for (ConnectionEntry e : entries) {
+      // print_conn: "%-3s %-6s %-11s %-18s %-18s %s", or with pe data "%-3s %-6s %-11s %-18s %-18s %-16s %-18s %s"
+      Protocol p = e.protocol().equals("TCP") ? Protocol.TCP : e.protocol().equals("UDP") ? Protocol.UDP : null;
+      Text.cell(sb, e.protocol(), 3);
+      long minutes = e.expiresSeconds() / 60;
+      long seconds = e.expiresSeconds() % 60;
+      Text.cell(sb, (minutes < 10 ? "0" : "") + minutes + (seconds < 10 ? ":0" : ":") + seconds, 6);
+      Text.cell(sb, e.state(), 11);
+      Text.cell(sb, addrPort(addr, e.client(), p), 18);
+      Text.cell(sb, addrPort(addr, e.virtual(), p), 18);
+      String destination = addrPort(addr, e.destination(), p);
+      if (pe && e.peName().isPresent()) {
+        Text.cell(sb, destination, 16);
+        Text.padRight(sb, e.peName().get(), 18);
+        sb.append(' ').append(e.peData().get());
+      } else {
+        sb.append(destination);
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  private String addrPort(StringBuilder scratch, java.net.InetSocketAddress a, Protocol p) {
+    scratch.setLength(0);
+    Text.addrPort(scratch, a.getAddress(), a.getPort(), p, names);
+    return scratch.toString();
+  }
+
   /** {@code ipvsadm -L --timeout}: {@code Timeout (tcp tcpfin udp): 900 120 300}. */
   public static String timeouts(Timeouts timeouts) {
     return "Timeout (tcp tcpfin udp): " + (int) timeouts.tcp().getSeconds() + " "
@@ -211,14 +268,10 @@ public final class ListingPrinter {
         sb.append("\n  -> RemoteAddress:Port\n");
       }
       case PERSISTENT_CONN -> {
-        Text.padRight(sb, "Prot LocalAddress:Port", 33);
-        sb.append(' ');
-        Text.padRight(sb, "Weight", 9);
-        sb.append(' ');
-        Text.padRight(sb, "PersistConn", 11);
-        sb.append(' ');
-        Text.padRight(sb, "ActiveConn", 10);
-        sb.append(' ');
+        Text.cell(sb, "Prot LocalAddress:Port", 33);
+        Text.cell(sb, "Weight", 9);
+        Text.cell(sb, "PersistConn", 11);
+        Text.cell(sb, "ActiveConn", 10);
         Text.padRight(sb, "InActConn", 10);
         sb.append("\n  -> RemoteAddress:Port\n");
       }
@@ -330,44 +383,31 @@ public final class ListingPrinter {
       }
       case THRESHOLDS -> {
         sb.append(' ');
-        Text.padRight(sb, d.spec().upperThreshold(), 10);
-        sb.append(' ');
-        Text.padRight(sb, d.spec().lowerThreshold(), 10);
-        sb.append(' ');
-        Text.padRight(sb, d.activeConnections(), 10);
-        sb.append(' ');
+        Text.cell(sb, d.spec().upperThreshold(), 10);
+        Text.cell(sb, d.spec().lowerThreshold(), 10);
+        Text.cell(sb, d.activeConnections(), 10);
         Text.padRight(sb, d.inactiveConnections(), 10);
       }
       case PERSISTENT_CONN -> {
         sb.append(' ');
-        Text.padRight(sb, d.spec().weight(), 9);
-        sb.append(' ');
-        Text.padRight(sb, d.persistentConnections(), 11);
-        sb.append(' ');
-        Text.padRight(sb, d.activeConnections(), 10);
-        sb.append(' ');
+        Text.cell(sb, d.spec().weight(), 9);
+        Text.cell(sb, d.persistentConnections(), 11);
+        Text.cell(sb, d.activeConnections(), 10);
         Text.padRight(sb, d.inactiveConnections(), 10);
       }
       case TUN_INFO -> {
         sb.append(' ');
-        Text.padRight(sb, Text.forwardName(d.spec().forwarding()), 7);
-        sb.append(' ');
-        Text.padRight(sb, tunnelInfo(d), 13);
-        sb.append(' ');
-        Text.padRight(sb, d.spec().weight(), 6);
-        sb.append(' ');
-        Text.padRight(sb, d.activeConnections(), 10);
-        sb.append(' ');
+        Text.cell(sb, Text.forwardName(d.spec().forwarding()), 7);
+        Text.cell(sb, tunnelInfo(d), 13);
+        Text.cell(sb, d.spec().weight(), 6);
+        Text.cell(sb, d.activeConnections(), 10);
         Text.padRight(sb, d.inactiveConnections(), 10);
       }
       default -> {
         sb.append(' ');
-        Text.padRight(sb, Text.forwardName(d.spec().forwarding()), 7);
-        sb.append(' ');
-        Text.padRight(sb, d.spec().weight(), 6);
-        sb.append(' ');
-        Text.padRight(sb, d.activeConnections(), 10);
-        sb.append(' ');
+        Text.cell(sb, Text.forwardName(d.spec().forwarding()), 7);
+        Text.cell(sb, d.spec().weight(), 6);
+        Text.cell(sb, d.activeConnections(), 10);
         Text.padRight(sb, d.inactiveConnections(), 10);
       }
     }

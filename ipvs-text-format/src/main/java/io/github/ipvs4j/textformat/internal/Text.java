@@ -157,6 +157,18 @@ public final class Text {
     }
   }
 
+  /** {@code "%-Ns "}: a column and the space that ends it. */
+  public static void cell(StringBuilder sb, CharSequence s, int width) {
+    padRight(sb, s, width);
+    sb.append(' ');
+  }
+
+  /** {@code "%-Nu "}: a number's column and the space that ends it. */
+  public static void cell(StringBuilder sb, long value, int width) {
+    padRight(sb, value, width);
+    sb.append(' ');
+  }
+
   /** {@code %Ns}: spaces up to {@code width}, then {@code s}. */
   public static void padLeft(StringBuilder sb, CharSequence s, int width) {
     for (int i = s.length(); i < width; i++) {
