@@ -9,6 +9,8 @@ import io.github.ipvs4j.IpvsOptions;
 import io.github.ipvs4j.NoSuchServiceException;
 import io.github.ipvs4j.ServiceDetails;
 import io.github.ipvs4j.ServiceKey;
+import io.github.ipvs4j.sysctl.NetNamespace;
+import io.github.ipvs4j.textformat.ConnectionEntry;
 import io.github.ipvs4j.textformat.HostResolver;
 import io.github.ipvs4j.textformat.ListingPrinter;
 import io.github.ipvs4j.textformat.ListingPrinter.Columns;
@@ -16,9 +18,11 @@ import io.github.ipvs4j.textformat.SaveParser;
 import io.github.ipvs4j.textformat.SavePrinter;
 import io.github.ipvs4j.textformat.ServiceNames;
 import io.github.ipvs4j.textformat.TextFormatException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +62,7 @@ public final class Jipvsadm {
         -a|-e SERVICE -r SERVER[:PORT] [-g|-i|-m] [-w WEIGHT] [-x UPPER] [-y LOWER] [--tun-type ...]
         -d SERVICE -r SERVER[:PORT]
         -L|-l [-n] [SERVICE] [--stats|--rate|--thresholds|--persistent-conn|--tun-info] [--exact] [--nosort]
+        -L|-l -c [-n] [--persistent-conn]   the connection table (/proc/net/ip_vs_conn)
         -L --json                  the whole table as JSON, counters in full
         -L --timeout | -L --daemon     --set TCP TCPFIN UDP     --start-daemon|--stop-daemon master|backup
         -S [-n] [--thresholds]     -R  (rules on standard input, sent in batches over one socket)
@@ -69,13 +74,51 @@ public final class Jipvsadm {
   private final PrintStream err;
   private final InputStream in;
   private final Function<IpvsOptions, IpvsClient> clients;
+  private final ConnectionTableReader connectionTables;
+
+  /** Reads the text of {@code /proc/net/ip_vs_conn} in the options' network namespace. */
+  @FunctionalInterface
+  public interface ConnectionTableReader {
+    /**
+     * The table's text.
+     *
+     * @throws IOException if it cannot be read (no IPVS in that namespace)
+     */
+    String read(IpvsOptions options) throws IOException;
+  }
 
   /** A command line reading {@code in}, printing to {@code out} and {@code err}, opening clients with {@code clients}. */
   public Jipvsadm(InputStream in, PrintStream out, PrintStream err, Function<IpvsOptions, IpvsClient> clients) {
+    this(in, out, err, clients, Jipvsadm::readConnectionTable);
+  }
+
+  /** As {@link #Jipvsadm(InputStream, PrintStream, PrintStream, Function)}, reading {@code -c}'s table with {@code connectionTables}. */
+  public Jipvsadm(InputStream in, PrintStream out, PrintStream err, Function<IpvsOptions, IpvsClient> clients,
+      ConnectionTableReader connectionTables) {
     this.in = in;
     this.out = out;
     this.err = err;
     this.clients = clients;
+    this.connectionTables = connectionTables;
+  }
+
+  /**
+   * {@code /proc/net/ip_vs_conn} of the options' namespace: read through {@code /proc/thread-self}, by a thread inside
+   * that namespace, since {@code /proc/net} shows the namespace of the process's main thread.
+   */
+  static String readConnectionTable(IpvsOptions options) throws IOException {
+    NetNamespace ns = options.networkNamespace().map(NetNamespace::of).orElse(NetNamespace.current());
+    try {
+      return ns.call(() -> {
+        try {
+          return Files.readString(Path.of("/proc/thread-self/net/ip_vs_conn"), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** Runs {@code jipvsadm ARGS} against the kernel and exits with its status. */
@@ -111,6 +154,9 @@ public final class Jipvsadm {
       }
       if (flags.has("-S", "--save")) {
         return withClient(options, c -> save(c, flags));
+      }
+      if (flags.has("-L", "-l", "--list") && flags.has("-c", "--connection")) {
+        return connections(options, flags);
       }
       if (flags.has("-L", "-l", "--list")) {
         return withClient(options, c -> list(c, flags, rest));
@@ -186,6 +232,23 @@ public final class Jipvsadm {
     // beyond ipvsadm: -S --thresholds keeps -x and -y, which ipvsadm -S drops (ipvsadm -R reads them)
     printer = printer.extended(flags.has("--thresholds"));
     out.print(printer.print(client.servicesWithDestinations()));
+    return 0;
+  }
+
+  /** {@code -L -c}: the connection table; as ipvsadm, status 1 and its message if the table cannot be read. */
+  private int connections(IpvsOptions options, Flags flags) {
+    String text;
+    try {
+      text = connectionTables.read(options);
+    } catch (IOException | IpvsException e) {
+      err.println("cannot open file /proc/net/ip_vs_conn");
+      return 1;
+    }
+    ListingPrinter printer = flags.has("-n", "--numeric")
+        ? ListingPrinter.numeric()
+        : ListingPrinter.withNames(serviceNames(), HostResolver.system());
+    printer = printer.columns(flags.has("--persistent-conn") ? Columns.PERSISTENT_CONN : Columns.DEFAULT);
+    out.print(printer.connections(ConnectionEntry.parseProc(text)));
     return 0;
   }
 

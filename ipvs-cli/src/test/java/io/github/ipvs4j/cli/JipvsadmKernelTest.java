@@ -66,7 +66,8 @@ class JipvsadmKernelTest {
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8),
-        options -> Ipvs.open(IpvsOptions.defaults().withNetworkNamespacePath(netns.path())));
+        options -> Ipvs.open(IpvsOptions.defaults().withNetworkNamespacePath(netns.path())),
+        options -> Jipvsadm.readConnectionTable(IpvsOptions.defaults().withNetworkNamespacePath(netns.path())));
     int status = cli.run(Arrays.asList(line.split(" ")));
     return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
@@ -199,5 +200,67 @@ class JipvsadmKernelTest {
       assertThat(refused.stderr()).contains("line 3");
       assertThat(ipvsadm(target, "-Sn").stdout()).isEqualTo("-A -t 192.0.2.5:80 -s rr\n");
     }
+  }
+
+  /**
+   * {@code -L -c}: real entries in the kernel's connection table (local clients connect to the VIPs, and IPVS schedules
+   * locally made connections too; the scheduled packets leave by a dummy device), listed by both tools. The expiry
+   * column counts down each second, so a pair of listings taken across a second boundary is taken again.
+   */
+  @KernelTest
+  void theConnectionTableListsAsIpvsadmListsIt(TestNetns netns) throws Exception {
+    netns.exec("sh", "-c", String.join(" && ",
+        "ip link add dummy0 type dummy", "ip link set dummy0 up", "ip addr add 192.0.2.1/24 dev dummy0",
+        "ip route add 198.51.100.0/24 dev dummy0", "ip -6 addr add 2001:db8::1/64 dev dummy0 nodad",
+        "ip -6 route add 2001:db8:1::/64 dev dummy0")).orThrow();
+    for (String line : List.of("-A -t 192.0.2.10:80 -s rr", "-a -t 192.0.2.10:80 -r 198.51.100.11:8080 -m",
+        "-a -t 192.0.2.10:80 -r 198.51.100.12:8080 -m", "-A -u 192.0.2.10:53 -s rr -p 60",
+        "-a -u 192.0.2.10:53 -r 198.51.100.13:53 -m", "-A -t [2001:db8::10]:443 -s rr",
+        "-a -t [2001:db8::10]:443 -r [2001:db8:1::11]:443 -m")) {
+      assertThat(ipvsadm(netns, line).status()).as(line).isZero();
+    }
+    List<java.io.Closeable> open = io.github.ipvs4j.sysctl.NetNamespace.of(netns.path()).call(() -> {
+      List<java.io.Closeable> channels = new ArrayList<>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          channels.add(connect(new java.net.InetSocketAddress("192.0.2.10", 80)));
+        }
+        channels.add(connect(new java.net.InetSocketAddress("2001:db8::10", 443)));
+        for (int i = 0; i < 2; i++) {
+          java.nio.channels.DatagramChannel udp = java.nio.channels.DatagramChannel.open();
+          udp.send(java.nio.ByteBuffer.wrap(new byte[] {1}), new java.net.InetSocketAddress("192.0.2.10", 53));
+          channels.add(udp);
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return channels;
+    });
+    try {
+      for (String listing : List.of("-Lnc", "-L -n -c --persistent-conn", "-l -c -n")) {
+        Run expected = null;
+        Run actual = null;
+        for (int attempt = 0; attempt < 5 && (actual == null || !actual.equals(expected)); attempt++) {
+          expected = ipvsadm(netns, listing);
+          actual = jipvsadm(netns, listing, "");
+        }
+        assertThat(actual).as(listing).isEqualTo(expected);
+        // 4 TCP and 1 TCP over IPv6, 2 UDP datagrams from one socket (one entry) and the persistence template
+        assertThat(expected.stdout().lines().filter(l -> l.startsWith("TCP ")).count()).as(listing).isEqualTo(5);
+        assertThat(expected.stdout()).as(listing).contains("[2001:db8::10]:443", "192.0.2.10:53");
+      }
+    } finally {
+      for (java.io.Closeable c : open) {
+        c.close();
+      }
+    }
+  }
+
+  /** A TCP connection attempt left pending: the SYN is sent and scheduled, the answer never comes. */
+  private static java.nio.channels.SocketChannel connect(java.net.InetSocketAddress to) throws java.io.IOException {
+    java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open();
+    c.configureBlocking(false);
+    c.connect(to);
+    return c;
   }
 }

@@ -60,4 +60,25 @@ class JipvsadmTest {
         .isEqualTo(Jipvsadm.KERNEL_REFUSED);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Numerical result out of range\n");
   }
+
+  @Test
+  void theConnectionTableIsListedFromItsProcTextWithoutAClient() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String proc = "Pro FromIP   FPrt ToIP     TPrt DestIP   DPrt State       Expires PEName PEData\n"
+        + "TCP C0000202 9D78 C000020A 0050 C633640B 1F90 TIME_WAIT       118\n";
+    Jipvsadm cli = new Jipvsadm(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), noClient, o -> proc);
+    assertThat(cli.run(List.of("-Lnc"))).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
+        IPVS connection entries
+        pro expire state       source             virtual            destination
+        TCP 01:58  TIME_WAIT   192.0.2.2:40312    192.0.2.10:80      198.51.100.11:8080
+        """);
+    Jipvsadm noIpvs = new Jipvsadm(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true,
+        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), noClient, o -> {
+          throw new java.io.FileNotFoundException("/proc/thread-self/net/ip_vs_conn");
+        });
+    assertThat(noIpvs.run(List.of("-L", "-c"))).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("cannot open file /proc/net/ip_vs_conn\n");
+  }
 }
