@@ -1,6 +1,7 @@
 package io.github.ipvs4j.textformat;
 
 import io.github.ipvs4j.IpvsException;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -24,6 +25,8 @@ public class TextFormatException extends IpvsException {
   private final String token;
   private final String expected;
   private final int kernelErrno;
+  private final String ipvsadmMessage;
+  private final int ipvsadmStatus;
 
   /**
    * A refused line.
@@ -47,6 +50,22 @@ public class TextFormatException extends IpvsException {
    * @param kernelErrno the errno the kernel answers for the line as sent by ipvsadm, or 0
    */
   public TextFormatException(long line, int column, String token, String expected, int kernelErrno) {
+    this(line, column, token, expected, kernelErrno, null, 2);
+  }
+
+  /**
+   * A refused line, with what ipvsadm says of it.
+   *
+   * @param line the line number, from 1
+   * @param column the column of the offending token, from 1
+   * @param token the offending token, or {@link #END_OF_LINE}
+   * @param expected what would have been accepted there
+   * @param kernelErrno the errno the kernel answers for the line as sent by ipvsadm, or 0
+   * @param ipvsadmMessage what ipvsadm prints on stderr for the line (without the final newline), or null
+   * @param ipvsadmStatus ipvsadm's exit status for the line: 2 ({@code fail}) or 255 (an option error)
+   */
+  public TextFormatException(long line, int column, String token, String expected, int kernelErrno,
+      String ipvsadmMessage, int ipvsadmStatus) {
     super(
         "line " + line + ", column " + column + ": "
             + (END_OF_LINE.equals(token) ? token : '"' + token + '"')
@@ -56,6 +75,8 @@ public class TextFormatException extends IpvsException {
     this.token = token;
     this.expected = expected;
     this.kernelErrno = kernelErrno;
+    this.ipvsadmMessage = ipvsadmMessage;
+    this.ipvsadmStatus = ipvsadmStatus;
   }
 
   /** The line number, from 1. */
@@ -81,6 +102,21 @@ public class TextFormatException extends IpvsException {
   /** The errno the kernel would answer if the line were sent as ipvsadm sends it; empty for other refusals. */
   public OptionalInt kernelErrno() {
     return kernelErrno == 0 ? OptionalInt.empty() : OptionalInt.of(kernelErrno);
+  }
+
+  /**
+   * What ipvsadm 1.31 prints on stderr for this line, without the final newline, such as {@code "illegal weight
+   * specified"} or {@code "-s: missing argument"}; empty where ipvsadm has no message of its own (it crashes, or
+   * sends the line and prints the kernel's answer). A tool that stands in for ipvsadm prints this and exits with
+   * {@link #ipvsadmStatus()}.
+   */
+  public Optional<String> ipvsadmMessage() {
+    return Optional.ofNullable(ipvsadmMessage);
+  }
+
+  /** ipvsadm's exit status for this line: 2 for its {@code fail()}, 255 for an option error or a kernel refusal. */
+  public int ipvsadmStatus() {
+    return ipvsadmStatus;
   }
 
   /** Always false: the same text is refused again. */

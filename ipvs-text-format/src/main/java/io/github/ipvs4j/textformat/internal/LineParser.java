@@ -259,6 +259,18 @@ public final class LineParser {
   private static final String COMMANDS =
       "a command: -A, -E, -D, -a, -e, -d, -C, -Z, --set, --start-daemon or --stop-daemon";
 
+  /** ipvsadm's {@code tryhelp_exit} line. */
+  static final String TRY_HELP = "Try `ipvsadm -h' or 'ipvsadm --help' for more information.";
+
+  /** ipvsadm's {@code cmdnames}, by command number. */
+  /** ipvsadm's answer when the kernel knows no such scheduler or persistence engine (ENOENT on add/edit). */
+  private static final String SCHED_NOT_FOUND = "Scheduler or persistence engine not found";
+
+  private static final String[] CMD_NAMES = {
+    "", "add-service", "edit-service", "delete-service", "flush", "list", "add-server", "delete-server", "edit-server",
+    "set", "start-daemon", "stop-daemon", "restore", "save", "zero"
+  };
+
   private static final int MAX_TIMEOUT = 86400 * 31;
   private static final int DEFAULT_PERSISTENT_TIMEOUT = 360;
 
@@ -476,12 +488,14 @@ public final class LineParser {
         int nameEnd = eq >= 0 ? eq : e;
         Opt o = findLong(s + 2, nameEnd);
         if (o == null) {
-          throw error(t, s, "an ipvsadm option (unknown option " + text(s, nameEnd) + ")");
+          throw optionError(t, s, "an ipvsadm option (unknown option " + text(s, nameEnd) + ")", text(t),
+              "unknown option");
         }
         int next = t + 1;
         if (o.arg == ARG_NONE) {
           if (eq >= 0) {
-            throw error(t, s, o.display + " without a value (it takes none)");
+            throw optionError(t, s, o.display + " without a value (it takes none)", text(t),
+                "option does not take an argument");
           }
           apply(o, t, -1, -1);
         } else if (eq >= 0) {
@@ -492,7 +506,7 @@ public final class LineParser {
         } else if (o.arg == ARG_OPTIONAL) {
           apply(o, t, -1, -1);
         } else {
-          throw errorEnd("a value for " + o.display);
+          throw missingValue("a value for " + o.display, text(s, nameEnd));
         }
         t = next;
         continue;
@@ -504,7 +518,7 @@ public final class LineParser {
         char c = buf[k];
         Opt o = c < 128 ? BY_SHORT[c] : null;
         if (o == null) {
-          throw error(t, k, "an ipvsadm option (unknown option -" + c + ")");
+          throw optionError(t, k, "an ipvsadm option (unknown option -" + c + ")", "-" + c, "unknown option");
         }
         k++;
         if (k < e && buf[k] == '=') {
@@ -522,14 +536,16 @@ public final class LineParser {
         } else if (o.arg == ARG_OPTIONAL) {
           apply(o, t, -1, -1);
         } else {
-          throw errorEnd("a value for " + o.display);
+          throw missingValue("a value for " + o.display, "-" + c);
         }
         break;
       }
       t = next;
     }
     if (cmd == CMD_NONE) {
-      throw nleft > 0 ? error(leftovers[0], tokStart[leftovers[0]], COMMANDS) : error(0, tokStart[0], COMMANDS);
+      throw nleft > 0
+          ? optionError(leftovers[0], tokStart[leftovers[0]], COMMANDS, null, null)
+          : optionError(0, tokStart[0], COMMANDS, null, null);
     }
   }
 
@@ -560,10 +576,10 @@ public final class LineParser {
     if (cmd == CMD_NONE) {
       // the first option must be the command
       if (o.kind != K_CMD) {
-        throw error(optTokIndex, tokStart[optTokIndex], COMMANDS + " first");
+        throw optionError(optTokIndex, tokStart[optTokIndex], COMMANDS + " first", null, null);
       }
       if (o.cmd == CMD_RESTORE || o.cmd == CMD_HELP || o.cmd == CMD_VERSION) {
-        throw error(optTokIndex, tokStart[optTokIndex], COMMANDS + " (ipvsadm -R stops at this one)");
+        throw optionError(optTokIndex, tokStart[optTokIndex], COMMANDS + " (ipvsadm -R stops at this one)", null, null);
       }
       cmd = o.cmd;
       cmdTok = optTokIndex;
@@ -574,13 +590,16 @@ public final class LineParser {
         } else if (state.equals("backup")) {
           daemonState = SyncState.BACKUP;
         } else {
-          throw argError("master or backup");
+          // sic: ipvsadm's words for --stop-daemon
+          throw argError("master or backup", cmd == CMD_STARTDAEMON
+              ? "illegal start-daemon parameter specified" : "illegal start_daemon specified");
         }
       }
       return;
     }
     if (o.kind == K_CMD) {
-      throw error(optTokIndex, tokStart[optTokIndex], "one command per line (an option, not " + o.display + ")");
+      throw error(optTokIndex, tokStart[optTokIndex], "one command per line (an option, not " + o.display + ")",
+          "invalid option `" + text(optTokIndex) + "'");
     }
     switch (o.kind) {
       case K_TCP, K_UDP, K_SCTP -> {
@@ -588,7 +607,8 @@ public final class LineParser {
         svcProtocol = o.kind == K_TCP ? 6 : o.kind == K_UDP ? 17 : 132;
         int parsed = parseService(true);
         if ((parsed & 1) == 0) {
-          throw argError("a virtual service address[:port]: IPv4 or [IPv6], port number or name");
+          throw argError("a virtual service address[:port]: IPv4 or [IPv6], port number or name",
+              "illegal virtual server address[:port] specified");
         }
       }
       case K_FWMARK -> {
@@ -613,13 +633,13 @@ public final class LineParser {
         if (svcAf != 10) {
           long m = parseIpv4OrHost();
           if (m < 0) {
-            throw argError("an IPv4 netmask such as 255.255.255.0");
+            throw argError("an IPv4 netmask such as 255.255.255.0", "illegal virtual server persistent mask specified");
           }
           netmask = m;
         } else {
           long m = atoi() & 0xFFFF_FFFFL;
           if (m < 1 || m > 128) {
-            throw argError("an IPv6 prefix length 1-128");
+            throw argError("an IPv6 prefix length 1-128", "illegal ipv6 netmask specified");
           }
           netmask = m;
         }
@@ -628,7 +648,8 @@ public final class LineParser {
         setOption(SERVER, optTokIndex);
         int parsed = parseService(false);
         if ((parsed & 1) == 0) {
-          throw argError("a real server address[:port]: IPv4 or [IPv6], port number or name");
+          throw argError("a real server address[:port]: IPv4 or [IPv6], port number or name",
+              "illegal real server address[:port] specified");
         }
         if (parsed == 1) {
           destPort = svcPort;
@@ -650,21 +671,21 @@ public final class LineParser {
         setOption(WEIGHT, optTokIndex);
         weight = stringToNumber(0, Integer.MAX_VALUE);
         if (weight < 0) {
-          throw argError("a weight 0-2147483647");
+          throw argError("a weight 0-2147483647", "illegal weight specified");
         }
       }
       case UTHRESHOLD -> {
         setOption(UTHRESHOLD, optTokIndex);
         uThreshold = stringToNumber(0, Integer.MAX_VALUE);
         if (uThreshold < 0) {
-          throw argError("an upper threshold 0-2147483647");
+          throw argError("an upper threshold 0-2147483647", "illegal u_threshold specified");
         }
       }
       case LTHRESHOLD -> {
         setOption(LTHRESHOLD, optTokIndex);
         lThreshold = stringToNumber(0, Integer.MAX_VALUE);
         if (lThreshold < 0) {
-          throw argError("a lower threshold 0-2147483647");
+          throw argError("a lower threshold 0-2147483647", "illegal l_threshold specified");
         }
       }
       case MCAST -> {
@@ -676,7 +697,7 @@ public final class LineParser {
         setOption(SYNCID, optTokIndex);
         long v = stringToNumber(0, 255);
         if (v < 0) {
-          throw argError("a sync ID 0-255");
+          throw argError("a sync ID 0-255", "illegal syncid specified");
         }
         syncId = (int) v;
       }
@@ -685,7 +706,9 @@ public final class LineParser {
           svcAf = 10;
           netmask = 128;
         } else {
-          throw error(optTokIndex, tokStart[optTokIndex], "-6 only after -f (it makes a fwmark service IPv6)");
+          // sic: ipvsadm's message ends in a newline of its own
+          throw error(optTokIndex, tokStart[optTokIndex], "-6 only after -f (it makes a fwmark service IPv6)",
+              "-6 used before -f\n");
         }
       }
       case ONEPACKET -> {
@@ -712,7 +735,7 @@ public final class LineParser {
         setOption(MCAST_PORT, optTokIndex);
         long v = stringToNumber(1, 65535);
         if (v < 0) {
-          throw argError("a port 1-65535");
+          throw argError("a port 1-65535", "illegal mcast-port specified");
         }
         mcastPort = (int) v;
       }
@@ -720,7 +743,7 @@ public final class LineParser {
         setOption(MCAST_TTL, optTokIndex);
         long v = stringToNumber(1, 255);
         if (v < 0) {
-          throw argError("a TTL 1-255");
+          throw argError("a TTL 1-255", "illegal mcast-ttl specified");
         }
         mcastTtl = (int) v;
       }
@@ -728,7 +751,7 @@ public final class LineParser {
         setOption(SYNC_MAXLEN, optTokIndex);
         long v = stringToNumber(1, 65535 - 20 - 8);
         if (v < 0) {
-          throw argError("a sync message length 1-65507");
+          throw argError("a sync message length 1-65507", "illegal sync-maxlen specified");
         }
         syncMaxlen = (int) v;
       }
@@ -742,14 +765,14 @@ public final class LineParser {
         } else if (regionEquals(argFrom, to, "gre")) {
           tunType = 2;
         } else {
-          throw argError("a tunnel type: ipip, gue or gre");
+          throw argError("a tunnel type: ipip, gue or gre", "illegal tunnel type specified");
         }
       }
       case TUN_PORT -> {
         setOption(TUN_PORT, optTokIndex);
         long v = stringToNumber(1, 65535);
         if (v < 0) {
-          throw argError("a tunnel port 1-65535");
+          throw argError("a tunnel port 1-65535", "illegal tunnel port specified");
         }
         tunPort = (int) v;
       }
@@ -775,7 +798,7 @@ public final class LineParser {
     long bit = 1L << optc;
     if ((options & bit) != 0) {
       throw error(t, tokStart[t], "one " + OPT_SPELLING[optc] + " option per line (" + OPT_NAMES[optc]
-          + " was given before)");
+          + " was given before)", "multiple '" + OPT_NAMES[optc] + "' options specified");
     }
     options |= bit;
     optTok[optc] = t;
@@ -788,7 +811,8 @@ public final class LineParser {
     long[] timeouts = null;
     if (cmd == CMD_TIMEOUT) {
       if (nleft < 3) {
-        throw errorEnd("three timeouts after --set: tcp tcpfin udp (seconds, 0-2678400; 0 leaves one unchanged)");
+        throw errorEnd("three timeouts after --set: tcp tcpfin udp (seconds, 0-2678400; 0 leaves one unchanged)",
+            "--set option requires 3 timeout values");
       }
       timeouts = new long[3];
       for (int k = 0; k < 3; k++) {
@@ -800,7 +824,8 @@ public final class LineParser {
     }
     if (nextLeft < nleft) {
       int t = leftovers[nextLeft];
-      throw error(t, tokStart[t], "an option (ipvsadm refuses the unexpected argument)");
+      throw error(t, tokStart[t], "an option (ipvsadm refuses the unexpected argument)",
+          "unexpected argument " + text(t));
     }
     int schedFlagBits = 0;
     if (schedFlagsArg != null) {
@@ -817,16 +842,20 @@ public final class LineParser {
       if (given && rule == '1') {
         if (exclusive >= 0) {
           int t = optTok[j];
-          throw error(t, tokStart[t], "no " + OPT_NAMES[j] + " option with the " + OPT_NAMES[exclusive] + " option");
+          throw error(t, tokStart[t], "no " + OPT_NAMES[j] + " option with the " + OPT_NAMES[exclusive] + " option",
+              "The option '" + OPT_NAMES[j] + "' conflicts with the '" + OPT_NAMES[exclusive] + "' option in the '"
+                  + CMD_NAMES[cmd] + "' command");
         }
         exclusive = j;
       }
       if (!given && rule == '+') {
-        throw errorEnd("the " + OPT_NAMES[j] + " option (" + OPT_SPELLING[j] + ") for " + text(cmdTok));
+        throw errorEnd("the " + OPT_NAMES[j] + " option (" + OPT_SPELLING[j] + ") for " + text(cmdTok),
+            "You need to supply the '" + OPT_NAMES[j] + "' option for the '" + CMD_NAMES[cmd] + "' command");
       }
       if (given && rule == 'x') {
         int t = optTok[j];
-        throw error(t, tokStart[t], "no " + OPT_NAMES[j] + " option (" + OPT_SPELLING[j] + ") with " + text(cmdTok));
+        throw error(t, tokStart[t], "no " + OPT_NAMES[j] + " option (" + OPT_SPELLING[j] + ") with " + text(cmdTok),
+            "Illegal '" + OPT_NAMES[j] + "' option with the '" + CMD_NAMES[cmd] + "' command");
       }
     }
     switch (cmd) {
@@ -835,18 +864,21 @@ public final class LineParser {
         long columns = (1L << STATS) | (1L << RATE) | (1L << THRESHOLDS);
         if (((options & listOnly) != 0 && (options & columns) != 0)
             || ((options & ((1L << TIMEOUT) | (1L << DAEMON))) != 0 && (options & (1L << PERSISTENTCONN)) != 0)) {
-          throw error(cmdTok, tokStart[cmdTok], "list options that go together (ipvsadm: options conflicts)");
+          throw error(cmdTok, tokStart[cmdTok], "list options that go together (ipvsadm: options conflicts)",
+              "options conflicts in the list command");
         }
         return null; // it prints, changes nothing: skipped
       }
       case CMD_ADD, CMD_EDIT -> {
         if (fwmark == 0 && svcPort == 0 && !persistent) {
           int t = optTok[SERVICE];
-          throw error(t, tokStart[t], "a port other than 0 (port 0 only for a persistent service, -p)");
+          throw error(t, tokStart[t], "a port other than 0 (port 0 only for a persistent service, -p)",
+              "Zero port specified for non-persistent service");
         }
         if (onePacket && fwmark == 0 && svcProtocol != 17) {
           int t = optTok[ONEPACKET];
-          throw error(t, tokStart[t], "no -o (one-packet scheduling is only for UDP and fwmark services)");
+          throw error(t, tokStart[t], "no -o (one-packet scheduling is only for UDP and fwmark services)",
+              "One-Packet Scheduling is only for UDP virtual services");
         }
         if (schedName == null || schedName.isEmpty()) {
           schedName = "wlc";
@@ -869,13 +901,15 @@ public final class LineParser {
         }
         if (destAf != svcAf && fwd != ForwardingMethod.TUNNEL.code()) {
           int t = optTok[SERVER];
-          throw error(t, tokStart[t], "an address of the service's family (another family needs -i, tunnelling)");
+          throw error(t, tokStart[t], "an address of the service's family (another family needs -i, tunnelling)",
+              "Different address family is allowed only for tunneling servers");
         }
         long tunOptions = options & ((1L << TUN_TYPE) | (1L << TUN_PORT) | (1L << TUN_NOCSUM) | (1L << TUN_CSUM)
             | (1L << TUN_REMCSUM));
         if (tunOptions != 0 && fwd != ForwardingMethod.TUNNEL.code()) {
           int t = optTok[Long.numberOfTrailingZeros(tunOptions)];
-          throw error(t, tokStart[t], "no tunnel option without -i (tunnelling)");
+          throw error(t, tokStart[t], "no tunnel option without -i (tunnelling)",
+              "Tunnel options conflict with forward method");
         }
         tunnelOptCheck();
         ServiceKey key = key();
@@ -886,7 +920,7 @@ public final class LineParser {
               : new IpvsCommand.EditDestination(key, d);
         } catch (InvalidValueException e) {
           int t = optTok[SERVER];
-          throw error(t, tokStart[t], e.expected());
+          throw error(t, tokStart[t], e.expected(), null);
         }
       }
       case CMD_DELDEST -> {
@@ -902,13 +936,13 @@ public final class LineParser {
               daemonState, ifn, syncId, syncMaxlen, Optional.ofNullable(mcastGroup), mcastPort, mcastTtl));
         } catch (InvalidValueException e) {
           int t = (options & (1L << MCAST)) != 0 ? optTok[MCAST] : cmdTok;
-          throw error(t, tokStart[t], e.expected());
+          throw error(t, tokStart[t], e.expected(), null);
         }
       }
       case CMD_STOPDAEMON -> {
         return new IpvsCommand.StopDaemon(daemonState);
       }
-      default -> throw error(cmdTok, tokStart[cmdTok], COMMANDS);
+      default -> throw error(cmdTok, tokStart[cmdTok], COMMANDS, null);
     }
   }
 
@@ -933,17 +967,21 @@ public final class LineParser {
       char rule = legal.charAt(j);
       if (!given) {
         if (rule == '+') {
-          throw errorEnd("--" + OPT_NAMES[k] + " for tunnel type " + TUN_NAMES[tunType]);
+          throw errorEnd("--" + OPT_NAMES[k] + " for tunnel type " + TUN_NAMES[tunType],
+              "You need to supply the '" + OPT_NAMES[k] + "' option for the '" + TUN_NAMES[tunType] + "' tunnel type");
         }
       } else {
         int t = optTok[k];
         if (rule == 'x') {
-          throw error(t, tokStart[t], "no --" + OPT_NAMES[k] + " with tunnel type " + TUN_NAMES[tunType]);
+          throw error(t, tokStart[t], "no --" + OPT_NAMES[k] + " with tunnel type " + TUN_NAMES[tunType],
+              "Illegal '" + OPT_NAMES[k] + "' option with the '" + TUN_NAMES[tunType] + "' tunnel type");
         }
         if (rule == '1') {
           count++;
           if (count > 1) {
-            throw error(t, tokStart[t], "one checksum option (--" + OPT_NAMES[last] + " was given)");
+            throw error(t, tokStart[t], "one checksum option (--" + OPT_NAMES[last] + " was given)",
+                "The option '" + OPT_NAMES[k] + "' conflicts with the '" + OPT_NAMES[last] + "' option in the '"
+                    + TUN_NAMES[tunType] + "' tunnel type");
           }
           last = k;
         }
@@ -977,7 +1015,8 @@ public final class LineParser {
       scheduler = Scheduler.of(schedName);
     } catch (InvalidValueException e) {
       int t = optTok[SCHEDULER];
-      throw error(t, tokStart[t], "a scheduler name of visible ASCII characters");
+      throw new TextFormatException(lineNo, tokStart[t] - lineOffset + 1, text(t),
+          "a scheduler name of visible ASCII characters", 0, SCHED_NOT_FOUND, 255);
     }
     Optional<Persistence> persistence = Optional.empty();
     if (persistent) {
@@ -988,7 +1027,8 @@ public final class LineParser {
     if (peName != null) {
       if (peName.length() > 15) {
         int t = optTok[PE];
-        throw error(t, tokStart[t], "a persistence engine name of at most 15 characters");
+        throw new TextFormatException(lineNo, tokStart[t] - lineOffset + 1, text(t),
+            "a persistence engine name of at most 15 characters", 0, SCHED_NOT_FOUND, 255);
       }
       pe = Optional.of(peName);
     }
@@ -1003,7 +1043,7 @@ public final class LineParser {
           0);
     } catch (InvalidValueException e) {
       int t = "persistenceEngine".equals(e.field()) ? optTok[PE] : cmdTok;
-      throw error(t, tokStart[t], e.expected());
+      throw error(t, tokStart[t], e.expected(), null);
     }
   }
 
@@ -1017,7 +1057,7 @@ public final class LineParser {
     }
     if (lThreshold > uThreshold) {
       int t = optTok[LTHRESHOLD];
-      throw error(t, tokStart[t], "a lower threshold at most the upper threshold " + uThreshold
+      throw kernelError(t, tokStart[t], "a lower threshold at most the upper threshold " + uThreshold
           + " (the kernel refuses more: ERANGE)", Errno.ERANGE);
     }
     return new Destination(address, destPort, method, (int) weight, uThreshold, lThreshold, tunnel);
@@ -1043,18 +1083,20 @@ public final class LineParser {
           String needed = f.substring(0, 2);
           if (!sched.equals(needed)) {
             throw new TextFormatException(lineNo, at - lineOffset + 1, f,
-                "scheduler flags valid with scheduler " + sched + " (" + f + " needs -s " + needed + ")");
+                "scheduler flags valid with scheduler " + sched + " (" + f + " needs -s " + needed + ")", 0,
+                "incompatible scheduler flag `" + f + "'", 2);
           }
           flags |= f.endsWith("fallback") ? 0x08 : 0x10;
         }
         default -> throw new TextFormatException(lineNo, at - lineOffset + 1, f,
-            "a scheduler flag: flag-1, flag-2, flag-3, sh-fallback, sh-port, mh-fallback or mh-port");
+            "a scheduler flag: flag-1, flag-2, flag-3, sh-fallback, sh-port, mh-fallback or mh-port", 0,
+            "invalid scheduler flag `" + f + "'", 2);
       }
     }
     if (any == 0) {
       argTok = schedFlagsTok;
       argFrom = schedFlagsFrom;
-      throw argError("a comma-separated list of scheduler flags");
+      throw argError("a comma-separated list of scheduler flags", null); // ipvsadm crashes here
     }
     return flags;
   }
@@ -1141,7 +1183,7 @@ public final class LineParser {
   private long parseTimeout(int min, int max) {
     long v = stringToNumber(min, max);
     if (v < 0) {
-      throw argError("a timeout " + min + "-" + max + " (seconds)");
+      throw argError("a timeout " + min + "-" + max + " (seconds)", "invalid timeout value `" + argString() + "' specified");
     }
     return v;
   }
@@ -1149,7 +1191,7 @@ public final class LineParser {
   private long parseFwmark() {
     long v = strtolWhole(argFrom, tokEnd[argTok]);
     if (v == Long.MIN_VALUE || v <= 0 || v > 0xFFFF_FFFFL) {
-      throw argError("a firewall mark 1-4294967295");
+      throw argError("a firewall mark 1-4294967295", "invalid fwmark value `" + argString() + "' specified");
     }
     return v;
   }
@@ -1180,13 +1222,13 @@ public final class LineParser {
     if (colon) {
       byte[] b = new byte[16];
       if (!Inet.parsePton6(buf, argFrom, to, b) || (b[0] & 0xff) != 0xff) {
-        throw argError("an IPv6 multicast group (ff00::/8)");
+        throw argError("an IPv6 multicast group (ff00::/8)", "invalid IPv6 mcast-group `" + argString() + "'");
       }
       return Inet.fromBytes(b);
     }
     long v = Inet.parsePton4(buf, argFrom, to);
     if (v < 0 || (v >>> 28) != 0xe) {
-      throw argError("an IPv4 multicast group (224.0.0.0/4)");
+      throw argError("an IPv4 multicast group (224.0.0.0/4)", "invalid IPv4 mcast-group `" + argString() + "'");
     }
     return Inet.ipv4(v);
   }
@@ -1349,20 +1391,36 @@ public final class LineParser {
     return new String(buf, from, to - from);
   }
 
-  private TextFormatException error(int t, int at, String expected) {
-    return error(t, at, expected, 0);
+  /** A refusal of token {@code t} from {@code at}, with ipvsadm's {@code fail(2, ...)} message (null: none). */
+  private TextFormatException error(int t, int at, String expected, String ipvsadm) {
+    return new TextFormatException(lineNo, at - lineOffset + 1, text(at, tokEnd[t]), expected, 0, ipvsadm, 2);
   }
 
-  /** A refusal of token {@code t} from {@code at}; {@code kernelErrno} if the kernel would refuse it too, else 0. */
-  private TextFormatException error(int t, int at, String expected, int kernelErrno) {
+  /** A refusal the kernel would make too, with errno {@code kernelErrno}; ipvsadm prints the kernel's answer. */
+  private TextFormatException kernelError(int t, int at, String expected, int kernelErrno) {
     return new TextFormatException(lineNo, at - lineOffset + 1, text(at, tokEnd[t]), expected, kernelErrno);
   }
 
-  private TextFormatException argError(String expected) {
-    return error(argTok, argFrom, expected);
+  /**
+   * An error of ipvsadm's option parser (popt), status 255: {@code "OPTION: WHAT"}, or, while the command is still
+   * being looked for, ipvsadm's hint to read the help.
+   */
+  private TextFormatException optionError(int t, int at, String expected, String badOption, String what) {
+    String ipvsadm = cmd == CMD_NONE ? TRY_HELP : badOption + ": " + what;
+    return new TextFormatException(lineNo, at - lineOffset + 1, text(at, tokEnd[t]), expected, 0, ipvsadm, 255);
   }
 
-  private TextFormatException errorEnd(String expected) {
-    return new TextFormatException(lineNo, lineLength + 1, TextFormatException.END_OF_LINE, expected);
+  private TextFormatException argError(String expected, String ipvsadm) {
+    return error(argTok, argFrom, expected, ipvsadm);
+  }
+
+  private TextFormatException errorEnd(String expected, String ipvsadm) {
+    return new TextFormatException(lineNo, lineLength + 1, TextFormatException.END_OF_LINE, expected, 0, ipvsadm, 2);
+  }
+
+  /** A missing option value at the end of the line: popt's {@code missing argument}. */
+  private TextFormatException missingValue(String expected, String badOption) {
+    String ipvsadm = cmd == CMD_NONE ? TRY_HELP : badOption + ": missing argument";
+    return new TextFormatException(lineNo, lineLength + 1, TextFormatException.END_OF_LINE, expected, 0, ipvsadm, 255);
   }
 }
