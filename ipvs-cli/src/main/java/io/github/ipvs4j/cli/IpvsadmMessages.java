@@ -9,6 +9,9 @@ import io.github.ipvs4j.IpvsOperation;
  * that failed and its errno, and falls back to the C library's text for the errno.
  */
 public final class IpvsadmMessages {
+  /** A destination command for a service the kernel does not have (ESRCH). */
+  static final String SERVICE_NOT_DEFINED = "Service not defined";
+
   private IpvsadmMessages() {}
 
   /** ipvsadm's line for {@code e}, such as {@code "Service already exists"}. */
@@ -34,9 +37,9 @@ public final class IpvsadmMessages {
       case EDIT_SERVICE -> errno == Errno.ESRCH ? "No such service"
           : errno == Errno.ENOENT ? "Scheduler or persistence engine not found" : null;
       case DEL_SERVICE, ZERO, GET_SERVICE, GET_DESTS -> errno == Errno.ESRCH ? "No such service" : null;
-      case ADD_DEST -> errno == Errno.ESRCH ? "Service not defined"
+      case ADD_DEST -> errno == Errno.ESRCH ? SERVICE_NOT_DEFINED
           : errno == Errno.EEXIST ? "Destination already exists" : null;
-      case EDIT_DEST, DEL_DEST -> errno == Errno.ESRCH ? "Service not defined"
+      case EDIT_DEST, DEL_DEST -> errno == Errno.ESRCH ? SERVICE_NOT_DEFINED
           : errno == Errno.ENOENT ? "No such destination" : null;
       case NEW_DAEMON -> errno == Errno.EEXIST ? "Daemon has already run" : null;
       case DEL_DAEMON -> errno == Errno.ESRCH ? "No daemon is running" : null;

@@ -42,9 +42,11 @@ import java.util.function.Function;
  * jipvsadm --netns blue -Ln                   # beyond ipvsadm: another network namespace
  * </pre>
  *
- * <p>Exit statuses as ipvsadm's: 0 done; 2 a command line refused before anything is sent (the message is
- * ipvs4j's, naming the token and what was expected); 255 a request the kernel refused (ipvsadm's message, such as
- * {@code Service already exists}); 1 a listing of a missing service.
+ * <p>Exit statuses and messages as ipvsadm's: 0 done; 2 a command line ipvsadm's checks refuse before anything is
+ * sent, with ipvsadm's words ({@code illegal weight specified}); 255 an option error ({@code -s: missing argument})
+ * or a request the kernel refused ({@code Service already exists}); 1 a listing of a missing service. ipvs4j's own,
+ * more precise account of a refused line ({@code line 1, column 31: "-1" (expected: a weight 0-2147483647)}) is
+ * {@link TextFormatException#getMessage()} for programs that parse through the library.
  */
 public final class Jipvsadm {
   /** Exit status for a command line refused before anything was sent (ipvsadm's {@code fail(2, ...)}). */
@@ -139,6 +141,9 @@ public final class Jipvsadm {
       options = options.withNetworkNamespace(rest.get(netns + 1));
       rest.subList(netns, netns + 2).clear();
     }
+    if (rest.isEmpty()) {
+      rest.add("-L"); // ipvsadm with no arguments lists the table
+    }
     Flags flags = Flags.of(rest);
     if (flags.has("-v", "--version")) {
       out.println("jipvsadm " + VERSION + " (ipvs4j), for ipvsadm v1.31 command lines");
@@ -151,6 +156,15 @@ public final class Jipvsadm {
     try {
       if (flags.has("-R", "--restore")) {
         return restore(options);
+      }
+      if (flags.has("-S", "--save", "-L", "-l", "--list")) {
+        // ipvsadm's checks of a listing's options, leaving out jipvsadm's own (--json, and --thresholds with -S)
+        List<String> checked = new ArrayList<>(rest);
+        checked.remove("--json");
+        if (flags.has("-S", "--save")) {
+          checked.remove("--thresholds");
+        }
+        SaveParser.create().parseCommands(String.join(" ", checked));
       }
       if (flags.has("-S", "--save")) {
         return withClient(options, c -> save(c, flags));
@@ -169,18 +183,34 @@ public final class Jipvsadm {
       }
       return withClient(options, c -> execute(c, commands));
     } catch (TextFormatException e) {
+      if (e.kernelErrno().isPresent()) {
+        Optional<ServiceKey> key = serviceOf(rest);
+        if (key.isPresent()) {
+          // the kernel looks the service up before it checks what the line asks
+          int missing = withClient(options, c -> c.findService(key.get()).isPresent() ? 0 : KERNEL_REFUSED);
+          if (missing != 0) {
+            err.println(IpvsadmMessages.SERVICE_NOT_DEFINED);
+            return KERNEL_REFUSED;
+          }
+        }
+      }
       return refused(e);
     }
   }
 
   /**
-   * Reports a line refused before sending: ipvs4j's message and status 2, or, for a line ipvsadm would have sent and
-   * the kernel refused (lower threshold above the upper), ipvsadm's kernel message and status 255.
+   * Reports a line refused before sending as ipvsadm reports it: its message and status (2 for its {@code fail()},
+   * 255 for an option error), or, for a line ipvsadm would have sent and the kernel refused (a lower threshold above
+   * the upper), the kernel's message and 255. Where ipvsadm has no message (it crashes), ipvs4j's, with status 2.
    */
   private int refused(TextFormatException e) {
     if (e.kernelErrno().isPresent()) {
       err.println(IpvsadmMessages.ofKernelErrno(e.kernelErrno().getAsInt(), e.getMessage()));
       return KERNEL_REFUSED;
+    }
+    if (e.ipvsadmMessage().isPresent()) {
+      err.println(e.ipvsadmMessage().get());
+      return e.ipvsadmStatus();
     }
     err.println(e.getMessage());
     return BAD_COMMAND_LINE;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ipvs4j.IpvsClient;
 import io.github.ipvs4j.IpvsOptions;
+import io.github.ipvs4j.ServiceKey;
+import io.github.ipvs4j.testing.InMemoryIpvsClient;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -25,22 +27,23 @@ class JipvsadmTest {
   }
 
   @Test
-  void portZeroWithoutPersistenceIsRefusedWithStatus2() {
+  void portZeroWithoutPersistenceIsRefusedWithStatus2InIpvsadmsWords() {
     assertThat(run("-A", "-t", "192.0.2.1", "-s", "rr")).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("line 1, column 4", "port other than 0");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Zero port specified for non-persistent service\n");
   }
 
   @Test
-  void anUnknownOptionIsRefusedWithStatus2() {
-    assertThat(run("-A", "-t", "192.0.2.1:80", "--bogus")).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--bogus");
+  void anUnknownOptionIsAnOptionErrorWithStatus255() {
+    assertThat(run("-A", "-t", "192.0.2.1:80", "--bogus")).isEqualTo(255);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("--bogus: unknown option\n");
   }
 
   @Test
   void noCommandAndAMissingNamespaceNameAreRefused() {
-    assertThat(run()).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
+    assertThat(run("-t", "192.0.2.1:80")).isEqualTo(255);
     assertThat(run("-Ln", "--netns")).isEqualTo(Jipvsadm.BAD_COMMAND_LINE);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("no command given", "--netns needs");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("Try `ipvsadm -h' or 'ipvsadm --help' for more information.\n", "--netns needs");
   }
 
   @Test
@@ -53,10 +56,29 @@ class JipvsadmTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("jipvsadm ", "Usage: jipvsadm", "--netns NAME");
   }
 
-  /** ipvsadm sends a lower threshold above the upper one and the kernel says ERANGE; jipvsadm answers alike unsent. */
+  /**
+   * ipvsadm sends a lower threshold above the upper one and the kernel says ERANGE, or, first, that the service is
+   * missing; jipvsadm answers alike without sending the line (it only looks the service up).
+   */
   @Test
   void thresholdsOutOfOrderAnswerAsTheKernelDoes() {
-    assertThat(run("-a", "-t", "192.0.2.1:80", "-r", "198.51.100.1", "-x", "17", "-y", "18"))
+    boolean[] serviceExists = {false};
+    Function<IpvsOptions, IpvsClient> clients = o -> {
+      InMemoryIpvsClient kernel = new InMemoryIpvsClient();
+      if (serviceExists[0]) {
+        kernel.service(ServiceKey.tcp("192.0.2.1", 80)).create();
+      }
+      return kernel;
+    };
+    String[] line = {"-a", "-t", "192.0.2.1:80", "-r", "198.51.100.1", "-x", "17", "-y", "18"};
+    assertThat(new Jipvsadm(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8), clients).run(List.of(line)))
+        .isEqualTo(Jipvsadm.KERNEL_REFUSED);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Service not defined\n");
+    err.reset();
+    serviceExists[0] = true;
+    assertThat(new Jipvsadm(new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8), clients).run(List.of(line)))
         .isEqualTo(Jipvsadm.KERNEL_REFUSED);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("Numerical result out of range\n");
   }
