@@ -4,8 +4,12 @@ import io.github.ipvs4j.internal.Checks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A whole IPVS configuration as one value: the services with their destinations, and optionally the timeouts and the
@@ -111,7 +115,65 @@ public record IpvsTable(List<ServiceConfig> services, Optional<Timeouts> timeout
     return List.copyOf(out);
   }
 
-  /** One block per service, then the timeouts and daemons if present. */
+  /**
+   * The commands that turn this table into {@code target}, touching only what differs: services and destinations only
+   * this table has are deleted, those only {@code target} has are added, and those in both that differ are edited. So
+   * whatever is kept keeps its counters and connections, unlike a flush and a restore. Timeouts are set if
+   * {@code target} has them and they differ; sync daemons are left as they are.
+   *
+   * <pre>{@code
+   * IpvsTable before = ipvs.snapshot();
+   * BatchResult r = ipvs.execute(commands);
+   * if (!r.isSuccess()) {
+   *   ipvs.execute(ipvs.snapshot().changesTo(before));   // back to where it was (counters of zeroed services aside)
+   * }
+   * }</pre>
+   *
+   * @return the commands, in order: deleted services, then per service of {@code target} its edit or addition and
+   *     its destinations' deletions, edits and additions, then the timeouts
+   */
+  public List<IpvsCommand> changesTo(IpvsTable target) {
+    Checks.notNull("target", target);
+    List<IpvsCommand> out = new ArrayList<>();
+    Map<ServiceKey, ServiceConfig> mine = new HashMap<>();
+    services.forEach(s -> mine.put(s.key(), s));
+    Set<ServiceKey> wanted = new HashSet<>();
+    target.services.forEach(s -> wanted.add(s.key()));
+    for (ServiceConfig s : services) {
+      if (!wanted.contains(s.key())) {
+        out.add(new IpvsCommand.DeleteService(s.key()));
+      }
+    }
+    for (ServiceConfig want : target.services) {
+      ServiceConfig have = mine.get(want.key());
+      if (have == null) {
+        out.add(new IpvsCommand.AddService(want.service()));
+        want.destinations().forEach(d -> out.add(new IpvsCommand.AddDestination(want.key(), d)));
+        continue;
+      }
+      if (!have.service().equals(want.service())) {
+        out.add(new IpvsCommand.EditService(want.service()));
+      }
+      for (Destination d : have.destinations()) {
+        if (want.destination(d.address(), d.port()).isEmpty()) {
+          out.add(new IpvsCommand.DeleteDestination(want.key(), d.address(), d.port()));
+        }
+      }
+      for (Destination d : want.destinations()) {
+        Optional<Destination> old = have.destination(d.address(), d.port());
+        if (old.isEmpty()) {
+          out.add(new IpvsCommand.AddDestination(want.key(), d));
+        } else if (!old.get().equals(d)) {
+          out.add(new IpvsCommand.EditDestination(want.key(), d));
+        }
+      }
+    }
+    target.timeouts.filter(t -> !timeouts.equals(Optional.of(t)))
+        .ifPresent(t -> out.add(new IpvsCommand.SetTimeouts(t)));
+    return List.copyOf(out);
+  }
+
+  /** One block per service, then the timeouts and daemons if present; {@code (empty IPVS table)} if none. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -119,7 +181,8 @@ public record IpvsTable(List<ServiceConfig> services, Optional<Timeouts> timeout
     services.forEach(s -> sb.append(s).append(nl));
     timeouts.ifPresent(t -> sb.append(t).append(nl));
     syncDaemons.forEach(d -> sb.append(d).append(nl));
-    return sb.toString();
+    // an empty table says so, rather than print nothing
+    return sb.length() == 0 ? "(empty IPVS table)" : sb.toString();
   }
 
   /** A builder of {@link IpvsTable}s; the whole is checked in {@link #build()}. Not thread-safe; reusable. */
