@@ -6,9 +6,11 @@ import io.github.ipvs4j.IpvsClient;
 import io.github.ipvs4j.IpvsCommand;
 import io.github.ipvs4j.IpvsException;
 import io.github.ipvs4j.IpvsOptions;
+import io.github.ipvs4j.IpvsTable;
 import io.github.ipvs4j.NoSuchServiceException;
 import io.github.ipvs4j.ServiceDetails;
 import io.github.ipvs4j.ServiceKey;
+import io.github.ipvs4j.SyncDaemon;
 import io.github.ipvs4j.sysctl.NetNamespace;
 import io.github.ipvs4j.textformat.ConnectionEntry;
 import io.github.ipvs4j.textformat.HostResolver;
@@ -67,7 +69,8 @@ public final class Jipvsadm {
         -L|-l -c [-n] [--persistent-conn]   the connection table (/proc/net/ip_vs_conn)
         -L --json                  the whole table as JSON, counters in full
         -L --timeout | -L --daemon     --set TCP TCPFIN UDP     --start-daemon|--stop-daemon master|backup
-        -S [-n] [--thresholds]     -R  (rules on standard input, sent in batches over one socket)
+        -S [-n] [--thresholds]     -R [--atomic]  (rules on standard input, sent in batches over one socket;
+                                   --atomic: all or nothing, undone if the kernel refuses a line)
         --netns NAME               run in network namespace /run/netns/NAME
         -v|--version  -h|--help
       """;
@@ -155,7 +158,7 @@ public final class Jipvsadm {
     }
     try {
       if (flags.has("-R", "--restore")) {
-        return restore(options);
+        return restore(options, flags.has("--atomic"));
       }
       if (flags.has("-S", "--save", "-L", "-l", "--list")) {
         // ipvsadm's checks of a listing's options, leaving out jipvsadm's own (--json, and --thresholds with -S)
@@ -231,7 +234,11 @@ public final class Jipvsadm {
 
   /** Sends the commands as one batch; each refusal is printed, and the status is the last command's, as ipvsadm's. */
   private int execute(IpvsClient client, List<IpvsCommand> commands) {
-    BatchResult result = client.execute(commands);
+    return report(client.execute(commands));
+  }
+
+  /** Prints each refusal of a batch; the status of its last command. */
+  private int report(BatchResult result) {
     int status = 0;
     for (BatchResult.Outcome o : result.outcomes()) {
       status = o.isSuccess() ? 0 : KERNEL_REFUSED;
@@ -242,9 +249,10 @@ public final class Jipvsadm {
 
   /**
    * {@code -R}: the lines of standard input. As {@code ipvsadm -R}, the lines before a refused one are applied, then
-   * the refused line ends the restore with status 2.
+   * the refused line ends the restore with status 2. With {@code --atomic} (beyond ipvsadm), a refused line applies
+   * nothing, and if the kernel refuses a line, everything the others changed is undone.
    */
-  private int restore(IpvsOptions options) {
+  private int restore(IpvsOptions options, boolean atomic) {
     List<IpvsCommand> commands = new ArrayList<>();
     TextFormatException refused = null;
     try {
@@ -252,8 +260,49 @@ public final class Jipvsadm {
     } catch (TextFormatException e) {
       refused = e;
     }
-    int status = commands.isEmpty() ? 0 : withClient(options, c -> execute(c, commands));
+    if (atomic && refused != null) {
+      int status = refused(refused);
+      err.println("jipvsadm: --atomic: nothing applied (line " + refused.line() + " refused)");
+      return status;
+    }
+    int status = commands.isEmpty() ? 0
+        : withClient(options, c -> atomic ? executeAtomically(c, commands) : execute(c, commands));
     return refused != null ? refused(refused) : status;
+  }
+
+  /**
+   * The commands as one batch; if the kernel refuses any, the table is brought back to what it was: services,
+   * destinations and timeouts by {@link IpvsTable#changesTo}, sync daemons stopped or started again. Counters reset
+   * by {@code -Z} (or by deleting and re-adding) cannot come back. Prints what could not be undone, if anything.
+   */
+  private int executeAtomically(IpvsClient client, List<IpvsCommand> commands) {
+    IpvsTable before = client.snapshot();
+    BatchResult result = client.execute(commands);
+    int status = report(result);
+    if (result.isSuccess()) {
+      return status;
+    }
+    IpvsTable after = client.snapshot();
+    List<IpvsCommand> undo = new ArrayList<>(after.changesTo(before));
+    for (SyncDaemon d : after.syncDaemons()) {
+      if (!before.syncDaemons().contains(d)) {
+        undo.add(new IpvsCommand.StopDaemon(d.state()));
+      }
+    }
+    for (SyncDaemon d : before.syncDaemons()) {
+      if (!after.syncDaemons().contains(d)) {
+        undo.add(new IpvsCommand.StartDaemon(d));
+      }
+    }
+    BatchResult undone = client.execute(undo);
+    if (undone.isSuccess()) {
+      err.println("jipvsadm: --atomic: " + result.failures().size() + " of " + commands.size()
+          + " lines refused; the others were undone (" + undo.size() + " changes)");
+    }
+    for (BatchResult.Outcome o : undone.failures()) {
+      err.println("jipvsadm: --atomic: could not undo: " + o.command() + ": " + IpvsadmMessages.of(o.error().get()));
+    }
+    return KERNEL_REFUSED;
   }
 
   private int save(IpvsClient client, Flags flags) {

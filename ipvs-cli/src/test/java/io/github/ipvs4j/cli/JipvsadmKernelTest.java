@@ -304,4 +304,38 @@ class JipvsadmKernelTest {
     c.connect(to);
     return c;
   }
+
+  /** Beyond ipvsadm: {@code -R --atomic} applies all or nothing. */
+  @KernelTest
+  void anAtomicRestoreIsAllOrNothing(TestNetns netns) {
+    for (String line : List.of("-A -t 192.0.2.1:80 -s rr -p 300", "-a -t 192.0.2.1:80 -r 198.51.100.1 -m -w 2",
+        "-A -f 9 -s sh -b sh-port", "--set 900 120 300")) {
+      assertThat(ipvsadm(netns, line).status()).as(line).isZero();
+    }
+    String before = ipvsadm(netns, "-Sn").stdout() + ipvsadm(netns, "-L --timeout").stdout();
+
+    // the kernel refuses the last line: everything else is undone
+    String refusedByKernel = String.join("\n", "-A -t 192.0.2.2:80 -s wlc", "-a -t 192.0.2.2:80 -r 198.51.100.2 -m",
+        "-e -t 192.0.2.1:80 -r 198.51.100.1 -m -w 5", "-a -t 192.0.2.1:80 -r 198.51.100.3 -g", "-D -f 9",
+        "--set 100 100 100", "-a -t 192.0.2.9:80 -r 198.51.100.4") + "\n";
+    Run undone = jipvsadm(netns, "-R --atomic", refusedByKernel);
+    assertThat(undone.status()).isEqualTo(Jipvsadm.KERNEL_REFUSED);
+    assertThat(undone.stderr()).startsWith("Service not defined\njipvsadm: --atomic: 1 of 7 lines refused; the "
+        + "others were undone (");
+    assertThat(ipvsadm(netns, "-Sn").stdout() + ipvsadm(netns, "-L --timeout").stdout()).isEqualTo(before);
+
+    // a line refused before sending: nothing is sent
+    Run unsent = jipvsadm(netns, "-R --atomic", "-A -t 192.0.2.3:80 -s rr\n-a -t 192.0.2.3:80 -r 198.51.100.5 -w x\n");
+    assertThat(unsent).isEqualTo(new Run(Jipvsadm.BAD_COMMAND_LINE, "",
+        "illegal weight specified\njipvsadm: --atomic: nothing applied (line 2 refused)\n"));
+    assertThat(ipvsadm(netns, "-Sn").stdout() + ipvsadm(netns, "-L --timeout").stdout()).isEqualTo(before);
+
+    // all accepted: all applied, as without --atomic
+    assertThat(jipvsadm(netns, "-R --atomic", "-D -f 9\n-A -t 192.0.2.3:80 -s rr\n")).isEqualTo(new Run(0, "", ""));
+    assertThat(ipvsadm(netns, "-Sn").stdout()).isEqualTo("""
+        -A -t 192.0.2.1:80 -s rr -p 300
+        -a -t 192.0.2.1:80 -r 198.51.100.1:80 -m -w 2
+        -A -t 192.0.2.3:80 -s rr
+        """);
+  }
 }
