@@ -22,13 +22,13 @@ import io.github.ipvs4j.textformat.ServiceNames;
 import io.github.ipvs4j.textformat.TextFormatException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -186,18 +186,10 @@ public final class Jipvsadm {
       }
       return withClient(options, c -> execute(c, commands));
     } catch (TextFormatException e) {
-      if (e.kernelErrno().isPresent()) {
-        Optional<ServiceKey> key = serviceOf(rest);
-        if (key.isPresent()) {
-          // the kernel looks the service up before it checks what the line asks
-          int missing = withClient(options, c -> c.findService(key.get()).isPresent() ? 0 : KERNEL_REFUSED);
-          if (missing != 0) {
-            err.println(IpvsadmMessages.SERVICE_NOT_DEFINED);
-            return KERNEL_REFUSED;
-          }
-        }
-      }
-      return refused(e);
+      // the kernel looks the service up before it checks what the line asks
+      return e.kernelErrno().isPresent() && serviceOf(rest).isPresent()
+          ? withClient(options, c -> refusedWithClient(c, e, rest))
+          : refused(e);
     }
   }
 
@@ -248,26 +240,70 @@ public final class Jipvsadm {
   }
 
   /**
-   * {@code -R}: the lines of standard input. As {@code ipvsadm -R}, the lines before a refused one are applied, then
-   * the refused line ends the restore with status 2. With {@code --atomic} (beyond ipvsadm), a refused line applies
-   * nothing, and if the kernel refuses a line, everything the others changed is undone.
+   * {@code -R}: the lines of standard input, as {@code ipvsadm -R} runs them: a line its checks refuse
+   * ({@code fail()}) ends the restore with status 2, after the lines before it were applied; a line with an option
+   * error, or one the kernel refuses, is reported and the restore goes on; the status is the last line's. Lines are
+   * sent in batches between refused lines, so messages come out in line order. With {@code --atomic} (beyond
+   * ipvsadm), a refused line applies nothing, and if the kernel refuses a line, everything the others changed is
+   * undone.
    */
   private int restore(IpvsOptions options, boolean atomic) {
-    List<IpvsCommand> commands = new ArrayList<>();
-    TextFormatException refused = null;
+    String text;
     try {
-      SaveParser.create().stream(new InputStreamReader(in, StandardCharsets.UTF_8), commands::add);
-    } catch (TextFormatException e) {
-      refused = e;
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      err.println("jipvsadm: cannot read standard input: " + e.getMessage());
+      return BAD_COMMAND_LINE;
     }
-    if (atomic && refused != null) {
-      int status = refused(refused);
-      err.println("jipvsadm: --atomic: nothing applied (line " + refused.line() + " refused)");
+    if (!atomic) {
+      return withClient(options, c -> replay(c, text));
+    }
+    List<IpvsCommand> commands;
+    try {
+      commands = SaveParser.create().parseCommands(text);
+    } catch (TextFormatException e) {
+      int status = refused(e);
+      err.println("jipvsadm: --atomic: nothing applied (line " + e.line() + " refused)");
       return status;
     }
-    int status = commands.isEmpty() ? 0
-        : withClient(options, c -> atomic ? executeAtomically(c, commands) : execute(c, commands));
-    return refused != null ? refused(refused) : status;
+    return commands.isEmpty() ? 0 : withClient(options, c -> executeAtomically(c, commands));
+  }
+
+  private int replay(IpvsClient client, String text) {
+    SaveParser parser = SaveParser.create();
+    List<IpvsCommand> pending = new ArrayList<>();
+    int status = 0;
+    for (String line : text.split("\n", -1)) {
+      try {
+        pending.addAll(parser.parseCommands(line));
+      } catch (TextFormatException e) {
+        if (!pending.isEmpty()) {
+          execute(client, pending);
+          pending.clear();
+        }
+        boolean tryHelp = e.ipvsadmMessage().filter(m -> m.startsWith("Try `ipvsadm -h'")).isPresent();
+        if (tryHelp || (e.kernelErrno().isEmpty() && e.ipvsadmStatus() != KERNEL_REFUSED)) {
+          return refused(e); // ipvsadm's fail() or tryhelp_exit(): the restore ends here
+        }
+        status = refusedWithClient(client, e, Arrays.asList(line.trim().split("\\s+")));
+      }
+    }
+    return pending.isEmpty() ? status : execute(client, pending);
+  }
+
+  /**
+   * A line refused before sending that ipvsadm would have sent (the kernel's answer) or refused with an option error:
+   * its message; for the kernel's answer, "Service not defined" first if the service is missing, as the kernel checks.
+   */
+  private int refusedWithClient(IpvsClient client, TextFormatException e, List<String> line) {
+    if (e.kernelErrno().isPresent()) {
+      Optional<ServiceKey> key = serviceOf(line);
+      if (key.isPresent() && client.findService(key.get()).isEmpty()) {
+        err.println(IpvsadmMessages.SERVICE_NOT_DEFINED);
+        return KERNEL_REFUSED;
+      }
+    }
+    return refused(e);
   }
 
   /**

@@ -240,6 +240,19 @@ class JipvsadmKernelTest {
       CommandResult real = source.exec("sh", "-c", "printf '%s' \"$0\" | ipvsadm -R; s=$?; ipvsadm -Sn; exit $s", input);
       assertThat(new Run(real.exitStatus(), real.stdout(), real.stderr()))
           .isEqualTo(new Run(refused.status(), "-A -t 192.0.2.5:80 -s rr\n", refused.stderr()));
+      // option errors and kernel refusals are reported and the restore goes on, in line order; the status is the
+      // last line's: the same as ipvsadm -R, on the same starting table
+      for (String last : List.of("-A -t 192.0.2.13:80 -s rr", "-A -t 192.0.2.10:80 -s rr", "-A -t 192.0.2.14 --bogus",
+          "-x 5", "-A -t 192.0.2.15")) {
+        String mixed = String.join("\n", "-C", "-A -t 192.0.2.10:80 -s rr", "-A -t 192.0.2.11:80 --bogus",
+            "-A -t 192.0.2.10:80 -s wlc", "-a -t 192.0.2.10:80 -r 198.51.100.1 -x 5 -y 9",
+            "-a -t 192.0.2.99:80 -r 198.51.100.1 -x 5 -y 9", "", "ipvsadm -a -t 192.0.2.10:80 -r 198.51.100.2 -m",
+            "-a -t 192.0.2.10:80 -r 198.51.100.3 -w", "-A -t 192.0.2.12:80 -s rr", last, "-A -t 192.0.2.16:80") + "\n";
+        Run mine = jipvsadm(target, "-R", mixed);
+        CommandResult theirs = copyOf(source, mixed);
+        assertThat(mine).as(mixed).isEqualTo(new Run(theirs.exitStatus(), "", theirs.stderr()));
+        assertThat(ipvsadm(target, "-Sn").stdout()).as(mixed).isEqualTo(ipvsadm(source, "-Sn").stdout());
+      }
     }
   }
 
@@ -303,6 +316,11 @@ class JipvsadmKernelTest {
     c.configureBlocking(false);
     c.connect(to);
     return c;
+  }
+
+  /** {@code ipvsadm -R} of {@code input} in {@code netns}: its status and stderr (stdout empty). */
+  private static CommandResult copyOf(TestNetns netns, String input) {
+    return netns.exec("sh", "-c", "printf '%s' \"$0\" | ipvsadm -R", input);
   }
 
   /** Beyond ipvsadm: {@code -R --atomic} applies all or nothing. */
