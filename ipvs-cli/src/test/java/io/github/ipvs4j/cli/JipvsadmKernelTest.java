@@ -318,6 +318,34 @@ class JipvsadmKernelTest {
     return c;
   }
 
+  /** Sync daemons (on a veth, which can multicast) and SCTP services, through both tools. */
+  @KernelTest
+  void daemonsAndSctpServicesAsIpvsadmRunsThem(TestNetns viaIpvsadm) {
+    try (TestNetns viaJipvsadm = TestNetns.create()) {
+      for (TestNetns n : List.of(viaIpvsadm, viaJipvsadm)) {
+        n.exec("sh", "-c", "ip link add v0 type veth peer name v1 && ip link set v0 up && ip link set v1 up")
+            .orThrow();
+      }
+      for (String line : List.of("--start-daemon master --mcast-interface v0 --syncid 7",
+          "--start-daemon master --mcast-interface v0",
+          "--start-daemon backup --mcast-interface v0 --syncid 7 --mcast-port 8849 --mcast-ttl 2 --sync-maxlen 1400",
+          "--start-daemon backup --mcast-interface v0 --mcast-group 239.1.2.3",
+          "-A --sctp-service 192.0.2.5:3868 -s rr", "-a --sctp-service 192.0.2.5:3868 -r 198.51.100.1 -m -w 3",
+          "-A --sctp-service 192.0.2.5:3868 -s rr")) {
+        assertSameOutcome(viaIpvsadm, viaJipvsadm, line, "");
+      }
+      for (String listing : List.of("-L --daemon", "-Ln", "-Sn", "-Ln --sctp-service 192.0.2.5:3868")) {
+        Run expected = ipvsadm(viaJipvsadm, listing);
+        assertThat(expected.stdout()).as(listing).isNotEmpty();
+        assertThat(jipvsadm(viaJipvsadm, listing, "")).as(listing).isEqualTo(expected);
+      }
+      for (String line : List.of("--stop-daemon master", "--stop-daemon master")) {
+        assertSameOutcome(viaIpvsadm, viaJipvsadm, line, "");
+      }
+      assertThat(jipvsadm(viaJipvsadm, "-L --daemon", "")).isEqualTo(ipvsadm(viaJipvsadm, "-L --daemon"));
+    }
+  }
+
   /** {@code ipvsadm -R} of {@code input} in {@code netns}: its status and stderr (stdout empty). */
   private static CommandResult copyOf(TestNetns netns, String input) {
     return netns.exec("sh", "-c", "printf '%s' \"$0\" | ipvsadm -R", input);
