@@ -4,7 +4,9 @@ import io.github.ipvs4j.IpvsClient;
 import io.github.ipvs4j.sysctl.AppliedRecipe;
 import io.github.ipvs4j.sysctl.LvsHost;
 import io.github.ipvs4j.sysctl.LvsRecipe;
+import io.github.ipvs4j.sysctl.LvsSysctls;
 import io.github.ipvs4j.sysctl.RecipePlan;
+import io.github.ipvs4j.sysctl.RecipeStep;
 import io.github.ipvs4j.sysctl.Vip;
 import io.github.ipvs4j.textformat.ListingPrinter;
 import java.io.PrintStream;
@@ -32,6 +34,14 @@ import java.util.List;
  * </ul>
  */
 public final class Lab implements AutoCloseable {
+  /**
+   * {@code net.ipv4.vs.conn_reuse_mode = 3} for a DR or TUN director. It sees only the client's half of each
+   * connection, so its entries end in FIN_WAIT, not TIME_WAIT; with the default (1) a new connection that reuses a
+   * client port of such an entry goes to that entry's real server instead of being scheduled, which skews the tally.
+   * Bit 2 reschedules those too.
+   */
+  public static final RecipeStep RESCHEDULE_IN_FIN_WAIT = RecipeStep.sysctl(LvsSysctls.vs("conn_reuse_mode"), 3);
+
   /** The virtual IP every lab balances. */
   public static final InetAddress VIP = Vip.literal("192.0.2.10");
 

@@ -35,7 +35,7 @@ public final class TunLab {
   /** Runs the lab, printing what it does to {@code out}. */
   public static Result run(PrintStream out) {
     try (Lab lab = Lab.oneSegment(out)) {
-      lab.apply(lab.director(), LvsRecipe.tunDirector("eth0", List.of(Lab.VIP)));
+      lab.apply(lab.director(), LvsRecipe.tunDirector("eth0", List.of(Lab.VIP)).plus(Lab.RESCHEDULE_IN_FIN_WAIT));
       lab.apply(lab.rs1(), LvsRecipe.tunRealServer(List.of(Lab.VIP)));
       lab.apply(lab.rs2(), LvsRecipe.tunRealServer(List.of(Lab.VIP)));
       lab.serve(lab.rs1(), DrLab.REPLY_PADDING, 80);
