@@ -4,9 +4,6 @@ import static io.github.ipvs4j.ServiceKey.tcp;
 
 import io.github.ipvs4j.Scheduler;
 import io.github.ipvs4j.ServiceHandle;
-import io.github.ipvs4j.sysctl.LvsRecipe;
-import io.github.ipvs4j.sysctl.RecipeStep;
-import io.github.ipvs4j.sysctl.Vip;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -33,8 +30,7 @@ public final class FailoverLab {
   /** Runs the lab, printing what it does to {@code out}. */
   public static Result run(PrintStream out) {
     try (Lab lab = Lab.twoLegged(out)) {
-      lab.apply(lab.director(), LvsRecipe.natDirector(List.of("eth0", "eth1"))
-          .plus(RecipeStep.vips(List.of(Vip.of(Lab.VIP, "eth0").withLabel("eth0:0")))));
+      lab.apply(lab.director(), Lab.NAT_DIRECTOR);
       lab.serve(lab.rs1(), 0, 8080);
       lab.serve(lab.rs2(), 0, 8080);
       ServiceHandle web = lab.ipvs().service(tcp(Lab.VIP, 80)).scheduler(Scheduler.RR).create();

@@ -45,6 +45,10 @@ public final class Lab implements AutoCloseable {
   /** The virtual IP every lab balances. */
   public static final InetAddress VIP = Vip.literal("192.0.2.10");
 
+  /** The two-legged director of the NAT wiring: the NAT director recipe for eth0 and eth1, and the VIP as eth0:0. */
+  public static final LvsRecipe NAT_DIRECTOR = LvsRecipe.natDirector(List.of("eth0", "eth1"))
+      .plus(RecipeStep.vips(List.of(Vip.of(VIP, "eth0").withLabel("eth0:0"))));
+
   private final PrintStream out;
   private final LabNetwork network;
   /** Undo actions, last first; each returns a problem, or null if it undid exactly. */

@@ -6,13 +6,9 @@ import static io.github.ipvs4j.ServiceKey.tcp;
 import io.github.ipvs4j.Scheduler;
 import io.github.ipvs4j.ServiceHandle;
 import io.github.ipvs4j.ServiceKey;
-import io.github.ipvs4j.sysctl.LvsRecipe;
-import io.github.ipvs4j.sysctl.RecipeStep;
-import io.github.ipvs4j.sysctl.Vip;
 import io.github.ipvs4j.textformat.ListingPrinter;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Persistence and firewall marks, on the NAT wiring. With {@code -p}, every request of one client goes to the real
@@ -38,8 +34,7 @@ public final class PersistenceLab {
   /** Runs the lab, printing what it does to {@code out}. */
   public static Result run(PrintStream out) {
     try (Lab lab = Lab.twoLegged(out)) {
-      lab.apply(lab.director(), LvsRecipe.natDirector(List.of("eth0", "eth1"))
-          .plus(RecipeStep.vips(List.of(Vip.of(Lab.VIP, "eth0").withLabel("eth0:0")))));
+      lab.apply(lab.director(), Lab.NAT_DIRECTOR);
       lab.serve(lab.rs1(), 0, 80, 8080);
       lab.serve(lab.rs2(), 0, 80, 8080);
 
