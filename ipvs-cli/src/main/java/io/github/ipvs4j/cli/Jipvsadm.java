@@ -359,9 +359,7 @@ public final class Jipvsadm {
       err.println("cannot open file /proc/net/ip_vs_conn");
       return 1;
     }
-    ListingPrinter printer = flags.has("-n", "--numeric")
-        ? ListingPrinter.numeric()
-        : ListingPrinter.withNames(serviceNames(), HostResolver.system());
+    ListingPrinter printer = listingPrinter(flags);
     printer = printer.columns(flags.has("--persistent-conn") ? Columns.PERSISTENT_CONN : Columns.DEFAULT);
     out.print(printer.connections(ConnectionEntry.parseProc(text)));
     return 0;
@@ -376,9 +374,7 @@ public final class Jipvsadm {
       out.print(ListingPrinter.daemons(client.syncDaemons()));
       return 0;
     }
-    ListingPrinter printer = flags.has("-n", "--numeric")
-        ? ListingPrinter.numeric()
-        : ListingPrinter.withNames(serviceNames(), HostResolver.system());
+    ListingPrinter printer = listingPrinter(flags);
     printer = printer.columns(columns(flags)).exact(flags.has("-X", "--exact")).sorted(!flags.has("--nosort"));
     Optional<ServiceKey> one = serviceOf(args);
     if (one.isPresent()) {
@@ -441,6 +437,13 @@ public final class Jipvsadm {
     }
     IpvsCommand delete = SaveParser.create().parseCommands("-D " + String.join(" ", service)).get(0);
     return Optional.of(((IpvsCommand.DeleteService) delete).key());
+  }
+
+  /** Numbers with {@code -n}, else names, as ipvsadm's listings. */
+  private static ListingPrinter listingPrinter(Flags flags) {
+    return flags.has("-n", "--numeric")
+        ? ListingPrinter.numeric()
+        : ListingPrinter.withNames(serviceNames(), HostResolver.system());
   }
 
   private static ServiceNames serviceNames() {
