@@ -25,6 +25,16 @@ public final class Addresses {
     return InetAddresses.parse("address", text);
   }
 
+  /**
+   * The address held by {@code bytes}, in network order: 4 bytes give IPv4, 16 bytes IPv6 (IPv4-mapped ones stay
+   * IPv6). Plain: no host name, no scope; the array is not kept.
+   *
+   * @throws InvalidValueException naming field {@code address} for another length
+   */
+  public static InetAddress fromBytes(byte[] bytes) {
+    return InetAddresses.fromBytes("address", bytes);
+  }
+
   /** {@code address} as {@code ipvsadm -n} and RFC 5952 write it: lower case, the longest zero run as {@code ::}. */
   public static String format(InetAddress address) {
     return InetAddresses.format(Checks.notNull("address", address));

@@ -74,23 +74,40 @@ public final class InetAddresses {
    */
   public static InetAddress normalize(String field, InetAddress address) {
     Checks.notNull(field, address);
+    if (PLAIN[slot(address)] == address) {
+      return address; // made by fromBytes a moment ago: plain already
+    }
     return fromBytes(field, address.getAddress());
   }
 
-  /** Builds an address from 4 or 16 raw bytes (network order); 16 bytes always give IPv6. */
+  // The addresses fromBytes made last, by identity, so that normalize() can hand them back without a second copy:
+  // a parsed save line or a dumped destination makes its address here and the model's constructor normalizes it
+  // again at once (two objects per destination otherwise). Racy on purpose: a slot holds some recent address, a miss
+  // only costs the copy, and a hit is a reference comparison that reads nothing of the stored object. (An address
+  // whose getHostName() was called later keeps the name it looked up; nothing in ipvs4j calls it.)
+  private static final InetAddress[] PLAIN = new InetAddress[256];
+
+  private static int slot(InetAddress address) {
+    return address.hashCode() & (PLAIN.length - 1); // IPv4: the address itself, so the last octet
+  }
+
+  /** Builds a plain address (no host name, no scope) from 4 or 16 raw bytes (network order); 16 bytes give IPv6. */
   public static InetAddress fromBytes(String field, byte[] bytes) {
     Checks.notNull(field, bytes);
+    InetAddress made;
     try {
       if (bytes.length == 4) {
-        return InetAddress.getByAddress(bytes);
-      }
-      if (bytes.length == 16) {
-        return Inet6Address.getByAddress(null, bytes, -1);
+        made = InetAddress.getByAddress(bytes);
+      } else if (bytes.length == 16) {
+        made = Inet6Address.getByAddress(null, bytes, -1);
+      } else {
+        throw new InvalidValueException(field, bytes.length + " bytes", "4 (IPv4) or 16 (IPv6) bytes");
       }
     } catch (UnknownHostException e) {
       throw new AssertionError("a 4- or 16-byte array is always a valid address", e);
     }
-    throw new InvalidValueException(field, bytes.length + " bytes", "4 (IPv4) or 16 (IPv6) bytes");
+    PLAIN[slot(made)] = made;
+    return made;
   }
 
   /** Parses an IPv4 or IPv6 literal (IPv6 optionally in brackets); never does a DNS lookup. */

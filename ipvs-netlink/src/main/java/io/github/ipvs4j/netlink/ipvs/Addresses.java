@@ -1,9 +1,7 @@
 package io.github.ipvs4j.netlink.ipvs;
 
 import io.github.ipvs4j.AddressFamily;
-import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /** Addresses as IPVS carries them: {@code union nf_inet_addr}, 16 bytes, IPv4 in the first 4. */
@@ -25,11 +23,7 @@ final class Addresses {
     if (raw.length < len) {
       return null;
     }
-    byte[] bytes = raw.length == len ? raw : Arrays.copyOf(raw, len);
-    try {
-      return len == 4 ? InetAddress.getByAddress(bytes) : Inet6Address.getByAddress(null, bytes, -1);
-    } catch (UnknownHostException e) {
-      throw new AssertionError("4 or 16 bytes are always an address", e);
-    }
+    // the model's own plain addresses, which its constructors then take as they are
+    return io.github.ipvs4j.Addresses.fromBytes(raw.length == len ? raw : Arrays.copyOf(raw, len));
   }
 }

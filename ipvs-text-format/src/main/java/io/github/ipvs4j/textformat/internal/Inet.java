@@ -1,8 +1,8 @@
 package io.github.ipvs4j.textformat.internal;
 
+import io.github.ipvs4j.Addresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 
 /**
@@ -246,14 +246,7 @@ public final class Inet {
 
   /** An address from its bytes (4 or 16). */
   public static InetAddress fromBytes(byte[] bytes) {
-    try {
-      if (bytes.length == 16) {
-        return java.net.Inet6Address.getByAddress(null, bytes, -1);
-      }
-      return InetAddress.getByAddress(bytes);
-    } catch (UnknownHostException e) {
-      throw new AssertionError(e);
-    }
+    return Addresses.fromBytes(bytes); // the model's own plain addresses, which its constructors take as they are
   }
 
   /** An IPv4 address from an unsigned 32-bit value. */
