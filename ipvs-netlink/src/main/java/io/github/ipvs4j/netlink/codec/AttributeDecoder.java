@@ -43,7 +43,8 @@ public final class AttributeDecoder {
   private final int base;
   private final int end;
   private final AttributeDecoder parent;
-  private String context;
+  private final int typeInParent; // the raw type of the attribute this nest is the payload of
+  private String context; // null in a nest until an error message needs it: built then, from the parent
   private IntFunction<String> names;
 
   private int position;
@@ -53,7 +54,13 @@ public final class AttributeDecoder {
   private MalformedMessageException error;
 
   private AttributeDecoder(
-      ByteBuf buf, int offset, int length, String context, IntFunction<String> names, AttributeDecoder parent) {
+      ByteBuf buf,
+      int offset,
+      int length,
+      String context,
+      IntFunction<String> names,
+      AttributeDecoder parent,
+      int typeInParent) {
     this.buf = buf;
     this.base = offset;
     this.position = offset;
@@ -61,6 +68,7 @@ public final class AttributeDecoder {
     this.context = context;
     this.names = names;
     this.parent = parent;
+    this.typeInParent = typeInParent;
   }
 
   /**
@@ -69,7 +77,7 @@ public final class AttributeDecoder {
    */
   public static AttributeDecoder of(ByteBuf buf, int offset, int length) {
     Objects.requireNonNull(buf, "buf");
-    AttributeDecoder d = new AttributeDecoder(buf, offset, Math.max(0, length), "", null, null);
+    AttributeDecoder d = new AttributeDecoder(buf, offset, Math.max(0, length), "", null, null, 0);
     if (offset < 0 || length < 0 || offset > buf.writerIndex() || length > buf.writerIndex() - offset) {
       d.error =
           new MalformedMessageException(
@@ -229,15 +237,28 @@ public final class AttributeDecoder {
   /** {@link #nested(Consumer)} with {@code names} naming the nested attribute types in error messages. */
   public void nested(IntFunction<String> names, Consumer<AttributeDecoder> body) {
     Objects.requireNonNull(body, "body");
-    if (!current()) {
+    AttributeDecoder child = nestedDecoder(names);
+    if (child == null) {
       return;
     }
-    AttributeDecoder child =
-        new AttributeDecoder(buf, payload(), payloadLength, path(), names, this);
     body.accept(child);
     if (child.error != null && error == null) {
       error = child.error;
     }
+  }
+
+  /**
+   * A decoder over the current attribute's payload as nested attributes, to read now or after this decoder has moved
+   * on (while the buffer lives): a caller may keep a nest it needs only if a later attribute is missing. Its errors
+   * become this decoder's, as with {@link #nested}. Returns null if an error is already recorded.
+   */
+  public AttributeDecoder nestedDecoder(IntFunction<String> names) {
+    if (!current()) {
+      return null;
+    }
+    // the child's context ("A > B > C") is built only if it records an error: a dump decodes nests for every
+    // destination, and none of them needs its name unless something is wrong
+    return new AttributeDecoder(buf, payload(), payloadLength, null, names, this, rawType);
   }
 
   /**
@@ -305,20 +326,28 @@ public final class AttributeDecoder {
 
   /** The C name of the current attribute from {@link #names}, or null. */
   private String label() {
-    int type = rawType & Netlink.NLA_TYPE_MASK;
-    return names == null ? null : names.apply(type);
+    return nameOf(rawType);
   }
 
-  private String path() {
-    String here = label();
-    if (here == null) {
-      here = "attribute " + (rawType & Netlink.NLA_TYPE_MASK);
+  private String nameOf(int type) {
+    return names == null ? null : names.apply(type & Netlink.NLA_TYPE_MASK);
+  }
+
+  /** What comes before this decoder's messages: the names of the attributes it is nested in. */
+  private String context() {
+    if (context == null) {
+      String here = parent.nameOf(typeInParent);
+      if (here == null) {
+        here = "attribute " + (typeInParent & Netlink.NLA_TYPE_MASK);
+      }
+      String outer = parent.context();
+      context = outer.isEmpty() ? here : outer + " > " + here;
     }
-    return context.isEmpty() ? here : context + " > " + here;
+    return context;
   }
 
   private void record(String attributeName, String reason) {
-    String prefix = context;
+    String prefix = context();
     if (attributeName != null) {
       prefix = prefix.isEmpty() ? attributeName : prefix + " > " + attributeName;
     }

@@ -87,8 +87,8 @@ public final class DestinationCodec {
     int tunType = 0;
     int tunPort = 0;
     int tunFlags = 0;
-    Stats stats = null;
-    Stats stats64 = null;
+    AttributeDecoder stats = null;
+    AttributeDecoder stats64 = null;
     while (d.next()) {
       switch (d.type()) {
         case DestAttr.ADDR -> addr = d.bytes();
@@ -100,23 +100,16 @@ public final class DestinationCodec {
         case DestAttr.ACTIVE_CONNS -> active = Integer.toUnsignedLong(d.u32());
         case DestAttr.INACT_CONNS -> inactive = Integer.toUnsignedLong(d.u32());
         case DestAttr.PERSIST_CONNS -> persistent = Integer.toUnsignedLong(d.u32());
-        case DestAttr.STATS -> {
-          Stats[] out = new Stats[1];
-          d.nested(StatsAttr::name, n -> out[0] = StatsCodec.decode(n));
-          stats = out[0];
-        }
+        case DestAttr.STATS -> stats = d.nestedDecoder(StatsAttr::name);
         case DestAttr.ADDR_FAMILY -> af = d.u16();
-        case DestAttr.STATS64 -> {
-          Stats[] out = new Stats[1];
-          d.nested(StatsAttr::name, n -> out[0] = StatsCodec.decode(n));
-          stats64 = out[0];
-        }
+        case DestAttr.STATS64 -> stats64 = d.nestedDecoder(StatsAttr::name);
         case DestAttr.TUN_TYPE -> tunType = d.u8();
         case DestAttr.TUN_PORT -> tunPort = d.be16();
         case DestAttr.TUN_FLAGS -> tunFlags = d.u16();
         default -> { } // unknown: skipped
       }
     }
+    Stats counters = StatsCodec.decodePreferred(stats64, stats);
     if (!d.ok()) {
       return null;
     }
@@ -138,7 +131,7 @@ public final class DestinationCodec {
       Destination spec =
           Destination.fromKernel(address, port, fwd, weight, upper, lower, tunType, tunPort, tunFlags);
       return new DestinationStatus(
-          spec, active, inactive, persistent, stats64 != null ? stats64 : stats != null ? stats : Stats.ZERO);
+          spec, active, inactive, persistent, counters);
     } catch (InvalidValueException e) {
       d.fail(e.getMessage());
       return null;

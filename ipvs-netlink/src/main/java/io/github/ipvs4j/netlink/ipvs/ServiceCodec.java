@@ -97,8 +97,8 @@ public final class ServiceCodec {
     long timeout = 0;
     int netmask = 0;
     boolean hasNetmask = false;
-    Stats stats = null;
-    Stats stats64 = null;
+    AttributeDecoder stats = null;
+    AttributeDecoder stats64 = null;
     while (d.next()) {
       switch (d.type()) {
         case SvcAttr.AF -> af = d.u16();
@@ -119,20 +119,13 @@ public final class ServiceCodec {
           netmask = d.u32(); // raw 4 bytes read in host order; see below
           hasNetmask = true;
         }
-        case SvcAttr.STATS -> {
-          Stats[] out = new Stats[1];
-          d.nested(StatsAttr::name, n -> out[0] = StatsCodec.decode(n));
-          stats = out[0];
-        }
-        case SvcAttr.STATS64 -> {
-          Stats[] out = new Stats[1];
-          d.nested(StatsAttr::name, n -> out[0] = StatsCodec.decode(n));
-          stats64 = out[0];
-        }
+        case SvcAttr.STATS -> stats = d.nestedDecoder(StatsAttr::name);
+        case SvcAttr.STATS64 -> stats64 = d.nestedDecoder(StatsAttr::name);
         case SvcAttr.PE_NAME -> pe = d.string();
         default -> { } // unknown: skipped
       }
     }
+    Stats counters = StatsCodec.decodePreferred(stats64, stats);
     if (!d.ok()) {
       return null;
     }
@@ -159,7 +152,7 @@ public final class ServiceCodec {
       }
       int mask = hasNetmask ? (family == AddressFamily.INET ? toBigEndian(netmask) : netmask) : hostMask(family);
       VirtualService spec = VirtualService.fromKernel(key, sched, flags, timeout, mask, pe);
-      return new ServiceStatus(spec, stats64 != null ? stats64 : stats != null ? stats : Stats.ZERO);
+      return new ServiceStatus(spec, counters);
     } catch (InvalidValueException e) {
       d.fail(e.getMessage());
       return null;

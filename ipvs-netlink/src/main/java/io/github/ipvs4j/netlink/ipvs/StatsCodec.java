@@ -29,6 +29,15 @@ public final class StatsCodec {
   }
 
   /**
+   * The counters of a reply that may carry both nests: {@code STATS64} when present (full width), else {@code STATS},
+   * else {@link Stats#ZERO}. The nests are kept by the caller's loop and decoded here, so only one of them is.
+   */
+  public static Stats decodePreferred(AttributeDecoder stats64, AttributeDecoder stats) {
+    AttributeDecoder chosen = stats64 != null ? stats64 : stats;
+    return chosen == null ? Stats.ZERO : decode(chosen);
+  }
+
+  /**
    * Writes the attributes of a stats nest as the kernel does: {@code wide} for STATS64 (all u64), otherwise STATS
    * (u32 except the byte counters, which are u64; the other values are cut to 32 bits).
    */

@@ -127,6 +127,26 @@ class CodecExamplesTest {
   }
 
   @Test
+  void aNestKeptForLaterNamesItsContextAndFailsItsParent() {
+    // IPVS_CMD_ATTR_SERVICE { IPVS_SVC_ATTR_PORT with a 3-byte payload }, then attribute 2 (a u32)
+    ByteBuf buf = Hex.wrap(Hex.bytes("0c000100" + "07000400" + "005000" + "00" + "08000200" + "01000000"));
+    AttributeDecoder d =
+        AttributeDecoder.of(buf).names("IPVS_CMD", t -> t == 1 ? "IPVS_CMD_ATTR_SERVICE" : null);
+    assertThat(d.next()).isTrue();
+    AttributeDecoder kept = d.nestedDecoder(t -> t == 4 ? "IPVS_SVC_ATTR_PORT" : null);
+    assertThat(d.next()).isTrue();
+    assertThat(d.u32()).isEqualTo(1); // the parent moved on before the nest is read
+    assertThat(d.next()).isFalse();
+    assertThat(d.ok()).isTrue();
+    assertThat(kept.next()).isTrue();
+    assertThat(kept.be16()).isZero();
+    assertThat(d.ok()).isFalse();
+    assertThatThrownBy(d::finish)
+        .hasMessage("IPVS_CMD > IPVS_CMD_ATTR_SERVICE > IPVS_SVC_ATTR_PORT: attribute 4 is not a be16; length 3");
+    assertThat(d.nestedDecoder(null)).isNull(); // nothing more once an error is recorded
+  }
+
+  @Test
   void firstErrorIsStickyAndCallersCanFail() {
     AttributeDecoder d = AttributeDecoder.of(Hex.wrap(Hex.bytes("05000100" + "01000000" + "05000200" + "02000000")));
     assertThat(d.next()).isTrue();
