@@ -139,8 +139,8 @@ public final class AttributeEncoder {
   private int begin(int type) {
     checkRange("type", type, 0, 0xFFFF);
     int start = out.writerIndex();
-    NativeOrder.writeShort(out, 0); // nla_len, back-patched in end()
-    NativeOrder.writeShort(out, type);
+    // struct nlattr {nla_len, back-patched in end(); nla_type} in one write: the header of every attribute
+    NativeOrder.writeInt(out, NativeOrder.LITTLE_ENDIAN ? type << 16 : type);
     return start;
   }
 

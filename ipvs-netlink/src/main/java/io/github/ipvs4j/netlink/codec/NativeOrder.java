@@ -28,19 +28,48 @@ public final class NativeOrder {
     return ByteOrder.nativeOrder();
   }
 
+  // Reads from a heap buffer go straight to its array: decoding a dump reads every attribute header this way, and
+  // the array's own bounds check (an IndexOutOfBoundsException too) replaces the buffer's index and reference-count
+  // checks. Callers check lengths first either way.
+
   /** The unsigned 16-bit value at {@code index}, in host order; indices unchanged. */
   public static int getUnsignedShort(ByteBuf buf, int index) {
+    if (buf.hasArray()) {
+      byte[] a = buf.array();
+      int i = buf.arrayOffset() + index;
+      int b0 = a[i] & 0xFF;
+      int b1 = a[i + 1] & 0xFF;
+      return LITTLE_ENDIAN ? b0 | b1 << 8 : b0 << 8 | b1;
+    }
     return LITTLE_ENDIAN ? buf.getUnsignedShortLE(index) : buf.getUnsignedShort(index);
   }
 
   /** The 32-bit value at {@code index}, in host order; indices unchanged. */
   public static int getInt(ByteBuf buf, int index) {
+    if (buf.hasArray()) {
+      return intAt(buf.array(), buf.arrayOffset() + index);
+    }
     return LITTLE_ENDIAN ? buf.getIntLE(index) : buf.getInt(index);
   }
 
   /** The 64-bit value at {@code index}, in host order; indices unchanged. */
   public static long getLong(ByteBuf buf, int index) {
+    if (buf.hasArray()) {
+      byte[] a = buf.array();
+      int i = buf.arrayOffset() + index;
+      long first = intAt(a, i) & 0xFFFF_FFFFL;
+      long second = intAt(a, i + 4) & 0xFFFF_FFFFL;
+      return LITTLE_ENDIAN ? first | second << 32 : first << 32 | second;
+    }
     return LITTLE_ENDIAN ? buf.getLongLE(index) : buf.getLong(index);
+  }
+
+  private static int intAt(byte[] a, int i) {
+    int b0 = a[i] & 0xFF;
+    int b1 = a[i + 1] & 0xFF;
+    int b2 = a[i + 2] & 0xFF;
+    int b3 = a[i + 3] & 0xFF;
+    return LITTLE_ENDIAN ? b0 | b1 << 8 | b2 << 16 | b3 << 24 : b0 << 24 | b1 << 16 | b2 << 8 | b3;
   }
 
   /** Sets the 16-bit value at {@code index} in host order; indices unchanged. */

@@ -131,6 +131,27 @@ class CodecPropertyTest {
     d.finish();
   }
 
+  /** Host-order reads from a heap buffer (its array, read directly) equal netty's reads from a direct copy. */
+  @Property(tries = 300)
+  void hostOrderReadsAreTheSameFromAnArrayAndFromNativeMemory(
+      @ForAll @Size(min = 8, max = 64) byte[] bytes, @ForAll @IntRange(min = 0, max = 4) int sliceStart) {
+    // a slice starts at an array offset, as a view of a larger message does
+    ByteBuf heap = Unpooled.wrappedBuffer(bytes).slice(sliceStart, bytes.length - sliceStart);
+    ByteBuf direct = ByteBufAllocator.DEFAULT.directBuffer(bytes.length);
+    try {
+      direct.writeBytes(heap, 0, heap.capacity());
+      assertThat(heap.hasArray()).isTrue();
+      assertThat(direct.hasArray()).isFalse();
+      for (int i = 0; i + 8 <= heap.capacity(); i++) {
+        assertThat(NativeOrder.getUnsignedShort(heap, i)).isEqualTo(NativeOrder.getUnsignedShort(direct, i));
+        assertThat(NativeOrder.getInt(heap, i)).isEqualTo(NativeOrder.getInt(direct, i));
+        assertThat(NativeOrder.getLong(heap, i)).isEqualTo(NativeOrder.getLong(direct, i));
+      }
+    } finally {
+      direct.release();
+    }
+  }
+
   @Property(tries = 300)
   void attributesRoundTrip(@ForAll("attributeLists") List<Attr> attrs) {
     ByteBuf buf = ByteBufAllocator.DEFAULT.buffer();
