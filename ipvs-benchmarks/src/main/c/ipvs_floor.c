@@ -6,6 +6,7 @@
  *
  *   ipvs_floor apply N M    flush, then add the N services and N*M destinations; prints "apply_ns <ns>"
  *   ipvs_floor read N M     dump every service, then every service's destinations; prints "read_ns <ns> <count>"
+ *   ipvs_floor change N M   on that table, edit, remove and add 1% of the destinations; prints "change_ns <ns> <count>"
  *   ipvs_floor flush        IPVS_CMD_FLUSH; prints "flush_ns <ns>"
  *
  * Exit status 1 with a message if the kernel refuses anything. Linux only; run it where IPVS is loaded.
@@ -184,6 +185,34 @@ static void service_attrs(struct nlmsghdr *h, int i, int full) {
   nest_end(h, s);
 }
 
+/* The j-th destination of a service (as in the table), at `port`, with the spec attributes when `full`. */
+static void dest_attrs(struct nlmsghdr *h, int j, uint16_t port, uint32_t weight, int full) {
+  struct nlattr *d = nest(h, IPVS_CMD_ATTR_DEST);
+  unsigned char addr[16] = {j < 250 ? 198 : 203, j < 250 ? 51 : 0, j < 250 ? 100 : 113,
+                            (unsigned char)(1 + j % 250)};
+  attr(h, IPVS_DEST_ATTR_ADDR, addr, sizeof addr);
+  u16(h, IPVS_DEST_ATTR_PORT, htons(port));
+  if (full) {
+    u32(h, IPVS_DEST_ATTR_FWD_METHOD, IP_VS_CONN_F_MASQ);
+    u32(h, IPVS_DEST_ATTR_WEIGHT, weight);
+    u32(h, IPVS_DEST_ATTR_U_THRESH, 0);
+    u32(h, IPVS_DEST_ATTR_L_THRESH, 0);
+  }
+  u16(h, IPVS_DEST_ATTR_ADDR_FAMILY, AF_INET);
+  nest_end(h, d);
+}
+
+static uint16_t dest_port(int j) { return (uint16_t)(8080 + j / 500); }
+
+static void dest_request(uint8_t cmd, int i, int j, uint16_t port, uint32_t weight, int full) {
+  room(512);
+  struct nlmsghdr *h = begin(family, NLM_F_ACK, cmd);
+  service_attrs(h, i, 0);
+  dest_attrs(h, j, port, weight, full);
+  end(h);
+  pending++;
+}
+
 static void apply(int services, int destinations) {
   for (int i = 0; i < services; i++) {
     room(512);
@@ -192,25 +221,33 @@ static void apply(int services, int destinations) {
     end(h);
     pending++;
     for (int j = 0; j < destinations; j++) {
-      room(512);
-      h = begin(family, NLM_F_ACK, IPVS_CMD_NEW_DEST);
-      service_attrs(h, i, 0);
-      struct nlattr *d = nest(h, IPVS_CMD_ATTR_DEST);
-      unsigned char addr[16] = {j < 250 ? 198 : 203, j < 250 ? 51 : 0, j < 250 ? 100 : 113,
-                                (unsigned char)(1 + j % 250)};
-      attr(h, IPVS_DEST_ATTR_ADDR, addr, sizeof addr);
-      u16(h, IPVS_DEST_ATTR_PORT, htons((uint16_t)(8080 + j / 500)));
-      u32(h, IPVS_DEST_ATTR_FWD_METHOD, IP_VS_CONN_F_MASQ);
-      u32(h, IPVS_DEST_ATTR_WEIGHT, (uint32_t)(1 + j % 5));
-      u32(h, IPVS_DEST_ATTR_U_THRESH, 0);
-      u32(h, IPVS_DEST_ATTR_L_THRESH, 0);
-      u16(h, IPVS_DEST_ATTR_ADDR_FAMILY, AF_INET);
-      nest_end(h, d);
-      end(h);
-      pending++;
+      dest_request(IPVS_CMD_NEW_DEST, i, j, dest_port(j), (uint32_t)(1 + j % 5), 1);
     }
   }
   flush_batch();
+}
+
+/* The change of WholeRunBenchmark.changes: of every 300 destinations (by i * M + j), one gets another weight, one is
+ * removed and one gains a sibling on port 9090: 1% of the table. */
+static long change(int services, int destinations) {
+  long count = 0;
+  for (int i = 0; i < services; i++) {
+    for (int j = 0; j < destinations; j++) {
+      long g = (long)i * destinations + j;
+      if (g % 300 == 0) {
+        dest_request(IPVS_CMD_SET_DEST, i, j, dest_port(j), (uint32_t)(6 + j % 5), 1);
+      } else if (g % 300 == 100) {
+        dest_request(IPVS_CMD_DEL_DEST, i, j, dest_port(j), 0, 0);
+      } else if (g % 300 == 200) {
+        dest_request(IPVS_CMD_NEW_DEST, i, j, 9090, 1, 1);
+      } else {
+        continue;
+      }
+      count++;
+    }
+  }
+  flush_batch();
+  return count;
 }
 
 static void flush_table(void) {
@@ -243,7 +280,7 @@ static long read_table(int services) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: ipvs_floor apply N M | read N M | flush\n");
+    fprintf(stderr, "usage: ipvs_floor apply N M | read N M | change N M | flush\n");
     return 2;
   }
   int n = argc > 2 ? atoi(argv[2]) : 0;
@@ -258,6 +295,9 @@ int main(int argc, char **argv) {
   } else if (!strcmp(argv[1], "read")) {
     long count = read_table(n);
     printf("read_ns %lld %ld\n", now_ns() - t0, count);
+  } else if (!strcmp(argv[1], "change")) {
+    long count = change(n, m);
+    printf("change_ns %lld %ld\n", now_ns() - t0, count);
   } else if (!strcmp(argv[1], "flush")) {
     flush_table();
     printf("flush_ns %lld\n", now_ns() - t0);
