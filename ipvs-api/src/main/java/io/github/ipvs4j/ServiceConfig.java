@@ -5,6 +5,7 @@ import io.github.ipvs4j.internal.Rules;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,16 +23,20 @@ public record ServiceConfig(VirtualService service, List<Destination> destinatio
   public ServiceConfig {
     Checks.notNull("service", service);
     Destination[] sorted = Checks.noNulls("destinations", destinations).toArray(new Destination[0]);
-    // Tables read back from the kernel or a save file usually arrive in order already: one pass then proves both the
-    // order and that no address and port repeats, and the sort is skipped.
-    boolean ascending = strictlyAscending(sorted);
-    if (!ascending) {
+    // Tables read from a save file usually arrive in order already, and from the kernel in the reverse order (it
+    // lists a service's newest destination first): one pass then proves both the order and that no address and port
+    // repeats, and the sort is skipped.
+    int order = strictOrder(sorted);
+    if (order < 0) {
+      Collections.reverse(Arrays.asList(sorted));
+    } else if (order == 0) {
       Arrays.sort(sorted, Destination.ORDER);
     }
+    boolean strict = order != 0; // a strict order has no repeat
     for (int i = 0; i < sorted.length; i++) {
       Destination d = sorted[i];
       Rules.checkDestinationFamily(service.key(), d);
-      if (!ascending && i > 0 && Destination.ORDER.compare(sorted[i - 1], d) == 0) {
+      if (!strict && i > 0 && Destination.ORDER.compare(sorted[i - 1], d) == 0) {
         throw Checks.invalid(
             "destinations",
             d.toString(),
@@ -41,13 +46,17 @@ public record ServiceConfig(VirtualService service, List<Destination> destinatio
     destinations = List.of(sorted);
   }
 
-  private static boolean strictlyAscending(Destination[] destinations) {
+  /** 1 if strictly ascending (0 or 1 elements too), -1 if strictly descending, else 0 (out of order, or a repeat). */
+  private static int strictOrder(Destination[] destinations) {
+    int step = 0; // the sign of compare(previous, next) so far: -1 ascending, 1 descending
     for (int i = 1; i < destinations.length; i++) {
-      if (Destination.ORDER.compare(destinations[i - 1], destinations[i]) >= 0) {
-        return false;
+      int c = Integer.signum(Destination.ORDER.compare(destinations[i - 1], destinations[i]));
+      if (c == 0 || (step != 0 && c != step)) {
+        return 0;
       }
+      step = c;
     }
-    return true;
+    return step <= 0 ? 1 : -1;
   }
 
   /** A service with {@code destinations}. */

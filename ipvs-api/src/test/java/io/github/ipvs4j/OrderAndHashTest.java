@@ -1,11 +1,13 @@
 package io.github.ipvs4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ipvs4j.internal.InetAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,25 @@ class OrderAndHashTest {
             InetAddress.getByName(ascending[i]), InetAddress.getByName(ascending[j]));
         assertThat(Integer.signum(c)).as(ascending[i] + " vs " + ascending[j]).isEqualTo(Integer.compare(i, j));
       }
+    }
+  }
+
+  /** Destinations given in either strict order, or in none, come out ascending; a repeat is refused in each case. */
+  @Test
+  void destinationsInAnyOrderComeOutAscendingAndRepeatsAreRefused() {
+    VirtualService web = VirtualService.of(ServiceKey.tcp("192.0.2.1", 80), Scheduler.RR);
+    Destination a = Destination.of(Addresses.parse("198.51.100.1"), 80);
+    Destination b = Destination.of(Addresses.parse("198.51.100.2"), 80);
+    Destination c = Destination.of(Addresses.parse("198.51.100.2"), 81);
+    for (List<Destination> given :
+        List.of(List.of(a, b, c), List.of(c, b, a), List.of(b, c, a))) {
+      assertThat(new ServiceConfig(web, given).destinations()).containsExactly(a, b, c);
+    }
+    for (List<Destination> repeated :
+        List.of(List.of(a, b, b), List.of(c, b, b), List.of(b, a, b))) {
+      assertThatThrownBy(() -> new ServiceConfig(web, repeated))
+          .isInstanceOf(InvalidValueException.class)
+          .hasMessageContaining("one destination per address and port");
     }
   }
 }
