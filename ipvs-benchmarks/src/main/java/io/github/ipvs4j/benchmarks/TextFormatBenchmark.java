@@ -110,6 +110,21 @@ public class TextFormatBenchmark {
         text.getBytes(StandardCharsets.UTF_8).length, (double) text.length() / lines);
   }
 
+  /** Bytes of the save text (what the parsers read and {@link #printSave} writes). */
+  long saveBytes() {
+    return text.getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Bytes of the listing {@link #printListing} writes. */
+  long listingBytes() {
+    return printListing().getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Lines of the save text. */
+  long lines() {
+    return text.lines().count();
+  }
+
   /** The {@code d}th IPv4 real server: in 198.51.100.0/24, then 192.0.2.0/24, then 203.0.113.0/24 (768 in all). */
   private static InetAddress realServerV4(int d) throws UnknownHostException {
     byte[][] nets = {{(byte) 198, 51, 100}, {(byte) 192, 0, 2}, {(byte) 203, 0, 113}};
