@@ -61,6 +61,21 @@ public record NetlinkError(
   }
 
   /**
+   * A plain acknowledgment of {@code request} (error 0, no TLVs), as the kernel sends one per acked request. {@code
+   * capped}: only the request's header was echoed.
+   */
+  public static NetlinkError ack(NlMsgHdr request, boolean capped) {
+    return new NetlinkError(
+        0,
+        Optional.of(request),
+        capped,
+        Optional.empty(),
+        OptionalInt.empty(),
+        OptionalInt.empty(),
+        OptionalInt.empty());
+  }
+
+  /**
    * Decodes an {@code NLMSG_ERROR} message.
    *
    * @throws IllegalArgumentException if {@code msg} is not an {@code NLMSG_ERROR}

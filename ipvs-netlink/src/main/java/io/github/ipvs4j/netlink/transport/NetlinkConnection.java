@@ -163,8 +163,22 @@ public final class NetlinkConnection implements AutoCloseable {
       request.writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, seq, socket.portId());
       socket.send(sendBuffer);
       List<NetlinkMessage> replies = new ArrayList<>();
+      boolean[] acked = {false};
       while (true) {
-        for (NetlinkMessage m : receive()) {
+        receiveBuffer.clear();
+        socket.receive(receiveBuffer, options.timeout());
+        List<NetlinkMessage> messages = new ArrayList<>();
+        NetlinkMessages.forEach(
+            receiveBuffer,
+            (ackSeq, status) -> {
+              if (ackSeq == seq) {
+                acked[0] = true;
+              } else {
+                log.debug("dropped an ack of seq {} that belongs to no running exchange", ackSeq);
+              }
+            },
+            messages::add);
+        for (NetlinkMessage m : messages) {
           if (m.seq() != seq) {
             drop(m);
             continue;
@@ -184,6 +198,9 @@ public final class NetlinkConnection implements AutoCloseable {
             continue;
           }
           replies.add(m);
+        }
+        if (acked[0]) {
+          return replies; // the ack comes after the replies to its request
         }
       }
     } finally {
@@ -285,40 +302,69 @@ public final class NetlinkConnection implements AutoCloseable {
     lock.lock();
     try {
       checkOpen();
-      int base = takeSeq(n);
-      BatchOutcome[] outcomes = new BatchOutcome[n];
-      List<List<NetlinkMessage>> replies = new ArrayList<>(Collections.nCopies(n, null));
-      int sent = 0;
-      int done = 0;
-      while (done < n) {
-        int inFlight = sent - done;
-        if (sent < n && inFlight <= window / 2) {
-          sent = sendChunk(all, base, sent, window - inFlight);
+      Batch b = new Batch(all, takeSeq(n));
+      while (b.done < n) {
+        int inFlight = b.sent - b.done;
+        if (b.sent < n && inFlight <= window / 2) {
+          b.sent = sendChunk(all, b.base, b.sent, window - inFlight);
           continue;
         }
-        for (NetlinkMessage m : receive()) {
-          long index = Integer.toUnsignedLong(m.seq() - base);
-          if (index >= sent || outcomes[(int) index] != null) {
-            drop(m);
-            continue;
-          }
-          int i = (int) index;
-          if (m.isError()) {
-            List<NetlinkMessage> r = replies.get(i) == null ? List.of() : replies.get(i);
-            outcomes[i] = new BatchOutcome(i, all.get(i), NetlinkError.decode(m), r);
-            replies.set(i, null);
-            done++;
-          } else {
-            if (replies.get(i) == null) {
-              replies.set(i, new ArrayList<>(1));
-            }
-            replies.get(i).add(m);
-          }
-        }
+        receiveBuffer.clear();
+        socket.receive(receiveBuffer, options.timeout());
+        NetlinkMessages.forEach(receiveBuffer, b::ack, b::message);
       }
-      return Arrays.asList(outcomes);
+      return Arrays.asList(b.outcomes);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** A running batch: what was sent, what was answered. */
+  private final class Batch {
+    final List<NetlinkRequest> all;
+    final int base;
+    final BatchOutcome[] outcomes;
+    final List<List<NetlinkMessage>> replies;
+    int sent;
+    int done;
+
+    Batch(List<NetlinkRequest> all, int base) {
+      this.all = all;
+      this.base = base;
+      this.outcomes = new BatchOutcome[all.size()];
+      this.replies = new ArrayList<>(Collections.nCopies(all.size(), null));
+    }
+
+    /** The request of {@code seq} if it was sent and is not answered yet, else -1. */
+    int pending(int seq) {
+      long index = Integer.toUnsignedLong(seq - base);
+      return index >= sent || outcomes[(int) index] != null ? -1 : (int) index;
+    }
+
+    void ack(int seq, NetlinkError status) {
+      int i = pending(seq);
+      if (i < 0) {
+        log.debug("dropped an ack of seq {} that belongs to no running exchange", Integer.toUnsignedString(seq));
+        return;
+      }
+      List<NetlinkMessage> r = replies.get(i);
+      outcomes[i] = new BatchOutcome(i, all.get(i), status, r == null ? List.of() : r);
+      replies.set(i, null);
+      done++;
+    }
+
+    void message(NetlinkMessage m) {
+      int i = pending(m.seq());
+      if (i < 0) {
+        drop(m);
+      } else if (m.isError()) {
+        ack(m.seq(), NetlinkError.decode(m));
+      } else {
+        if (replies.get(i) == null) {
+          replies.set(i, new ArrayList<>(1));
+        }
+        replies.get(i).add(m);
+      }
     }
   }
 

@@ -241,7 +241,8 @@ public final class NetlinkSocket implements Closeable {
    */
   public int receive(ByteBuf dst, Duration timeout) throws NetlinkException {
     checkOpen();
-    long deadline = System.nanoTime() + timeout.toNanos();
+    long deadline = 0; // set at the first EAGAIN: a reply is usually queued already, during the request's send
+    boolean waited = false;
     int capacity = dst.writableBytes();
     Pointer into;
     if (dst.hasMemoryAddress()) {
@@ -262,6 +263,10 @@ public final class NetlinkSocket implements Closeable {
         }
         if (errno != Errno.EAGAIN) {
           throw new NetlinkSocketException("recvfrom", errno, null);
+        }
+        if (!waited) {
+          deadline = System.nanoTime() + timeout.toNanos();
+          waited = true;
         }
         awaitReadable(deadline, timeout);
         continue;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.ipvs4j.MalformedMessageException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,37 @@ class CodecExamplesTest {
     assertThatThrownBy(d::finish)
         .hasMessage("IPVS_CMD > IPVS_CMD_ATTR_SERVICE > IPVS_SVC_ATTR_PORT: attribute 4 is not a be16; length 3");
     assertThat(d.nestedDecoder(null)).isNull(); // nothing more once an error is recorded
+  }
+
+  /** An NLMSG_ERROR with {@code error}, echoing a capped request header of {@code seq}, with TLV bytes if given. */
+  private static void errorMessage(ByteBuf out, int seq, int error, byte[] tlvs) {
+    int flags = Netlink.NLM_F_CAPPED | (tlvs.length > 0 ? Netlink.NLM_F_ACK_TLVS : 0);
+    new NlMsgHdr(NlMsgHdr.SIZE + Netlink.NLMSGERR_SIZE + tlvs.length, Netlink.NLMSG_ERROR, flags, seq, 0).write(out);
+    NativeOrder.writeInt(out, error);
+    new NlMsgHdr(NlMsgHdr.SIZE, 16, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, seq, 7).write(out);
+    out.writeBytes(tlvs);
+  }
+
+  @Test
+  void plainAcksAreReadInPlaceAndEverythingElseIsAMessage() {
+    ByteBuf buf = ByteBufAllocator.DEFAULT.buffer();
+    try {
+      errorMessage(buf, 41, 0, new byte[0]); // plain ack
+      errorMessage(buf, 42, -2, new byte[0]); // ENOENT
+      // an ack with an extended-ack message TLV: {len 8, NLMSGERR_ATTR_MSG, "hi\0" + pad}
+      errorMessage(buf, 43, 0, new byte[] {7, 0, (byte) Netlink.NLMSGERR_ATTR_MSG, 0, 'h', 'i', 0, 0});
+      List<String> seen = new ArrayList<>();
+      NetlinkMessages.forEach(
+          buf,
+          (seq, status) -> seen.add("ack " + seq + " of request seq " + status.request().get().seq()),
+          m -> seen.add("message " + m.seq() + " " + NetlinkError.decode(m).errno() + " "
+              + NetlinkError.decode(m).message().orElse("-")));
+      assertThat(seen).containsExactly("ack 41 of request seq 41", "message 42 2 -", "message 43 0 hi");
+      // without an ack sink, the ack is a message like the rest
+      assertThat(NetlinkMessages.decodeAll(buf)).extracting(NetlinkMessage::seq).containsExactly(41, 42, 43);
+    } finally {
+      buf.release();
+    }
   }
 
   @Test
