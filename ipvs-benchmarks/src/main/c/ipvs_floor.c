@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -305,5 +306,10 @@ int main(int argc, char **argv) {
     fprintf(stderr, "ipvs_floor: unknown mode %s\n", argv[1]);
     return 2;
   }
+  /* where the time went: in user space (building requests, reading answers) or in the kernel */
+  struct rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  fprintf(stderr, "ipvs_floor %s: user %.1f ms, system %.1f ms\n", argv[1],
+          u.ru_utime.tv_sec * 1e3 + u.ru_utime.tv_usec / 1e3, u.ru_stime.tv_sec * 1e3 + u.ru_stime.tv_usec / 1e3);
   return 0;
 }

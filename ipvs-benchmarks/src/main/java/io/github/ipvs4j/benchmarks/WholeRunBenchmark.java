@@ -55,10 +55,11 @@ import java.util.Locale;
  * in their processes; ipvsadm's include its process start, which is what a script pays.
  *
  * <p>Writes one CSV row per measurement ({@code benchmark,tool,services,destinations,round,value,unit}, the format
- * {@code BenchmarkReport} reads) and prints a line per round.
+ * {@code BenchmarkReport} reads) and prints a line per round. A size may name its own number of rounds ({@code
+ * 50000x10:1}). At each size the client first takes one unmeasured round.
  *
  * <pre>
- * WholeRunBenchmark --sizes 1000x10,10000x10 --rounds 3 --floor BIN --csv FILE [--loop-limit 200] [--warm-up 40]
+ * WholeRunBenchmark --sizes 1000x10,10000x10,50000x10:1 --rounds 3 --floor BIN --csv FILE [--loop-limit 200] [--warm-up 40]
  * </pre>
  */
 public final class WholeRunBenchmark {
@@ -67,6 +68,7 @@ public final class WholeRunBenchmark {
   private static final SavePrinter SAVE = SavePrinter.numeric();
   private static final ListingPrinter STATS = ListingPrinter.numeric().columns(ListingPrinter.Columns.STATS);
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+  private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private static PrintWriter csv;
   private static int namespaces;
@@ -83,8 +85,9 @@ public final class WholeRunBenchmark {
       switch (args[i]) {
         case "--sizes" -> {
           for (String size : args[++i].split(",")) {
-            String[] nm = size.split("x");
-            sizes.add(new int[] {Integer.parseInt(nm[0]), Integer.parseInt(nm[1])});
+            String[] nmr = size.split("[x:]"); // NxM or NxM:ROUNDS
+            sizes.add(new int[] {Integer.parseInt(nmr[0]), Integer.parseInt(nmr[1]),
+                nmr.length > 2 ? Integer.parseInt(nmr[2]) : -1});
           }
         }
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
@@ -117,7 +120,10 @@ public final class WholeRunBenchmark {
       Table t = new Table(n, m);
       System.out.printf(Locale.ROOT, "%n== %d services x %d destinations (%d rules, %d changes)%n", n, m, t.rules,
           t.changes.size());
-      for (int round = 1; round <= rounds; round++) {
+      // one unmeasured client round first: a larger table takes other paths through the JIT's code
+      client(t, 0, false);
+      int sizeRounds = size[2] > 0 ? size[2] : rounds;
+      for (int round = 1; round <= sizeRounds; round++) {
         client(t, round, size == largest);
         ipvsadm(t, round);
         floor(t, floor, round);
@@ -137,9 +143,17 @@ public final class WholeRunBenchmark {
     String ns = freshNamespace("client");
     double compiled = JIT.getTotalCompilationTime();
     try (NetlinkIpvsClient ipvs = NetlinkIpvsClient.open(IpvsOptions.defaults().withNetworkNamespace(ns))) {
+      long user0 = THREADS.getCurrentThreadUserTime();
+      long cpu0 = THREADS.getCurrentThreadCpuTime();
       long apply = timed(() -> ipvs.execute(t.commands).throwIfFailed());
+      long applyUser = THREADS.getCurrentThreadUserTime() - user0;
+      long applySystem = THREADS.getCurrentThreadCpuTime() - cpu0 - applyUser;
       IpvsTable[] back = new IpvsTable[1];
+      user0 = THREADS.getCurrentThreadUserTime();
+      cpu0 = THREADS.getCurrentThreadCpuTime();
       long read = timed(() -> back[0] = ipvs.snapshot());
+      long readUser = THREADS.getCurrentThreadUserTime() - user0;
+      long readSystem = THREADS.getCurrentThreadCpuTime() - cpu0 - readUser;
       check(back[0].services().size() == t.n, "snapshot has " + back[0].services().size() + " services");
       int[] length = new int[1];
       long list = timed(() -> length[0] = STATS.list(ipvs.info(), ipvs.servicesWithDestinations()).length());
@@ -149,16 +163,31 @@ public final class WholeRunBenchmark {
       }
       long change = timed(() -> ipvs.execute(t.changes).throwIfFailed());
       long flush = timed(ipvs::flush);
-      row("apply", "ipvs4j", t, round, apply);
-      row("read", "ipvs4j", t, round, read);
-      row("list-stats", "ipvs4j", t, round, list);
-      row("incremental", "ipvs4j", t, round, change);
-      row("flush", "ipvs4j", t, round, flush);
-      System.out.printf(Locale.ROOT, "round %d ipvs4j:  apply %s, read %s, list-stats %s, incremental %s, flush %s"
-              + " (JIT %.0f ms)%n", round, ms(apply), ms(read), ms(list), ms(change), ms(flush),
-          JIT.getTotalCompilationTime() - compiled);
+      if (round == 0) {
+        System.out.printf(Locale.ROOT, "warm-up ipvs4j: apply %s, read %s (JIT %.0f ms)%n", ms(apply), ms(read),
+            JIT.getTotalCompilationTime() - compiled);
+      } else {
+        report(t, round, compiled,
+            new ClientRound(apply, read, list, change, flush, applyUser, applySystem, readUser, readSystem));
+      }
     }
     delete(ns, t);
+  }
+
+  /** One client round: wall times, and this thread's CPU time of apply and read, split into user and system. */
+  private record ClientRound(long apply, long read, long list, long change, long flush, long applyUser,
+      long applySystem, long readUser, long readSystem) {}
+
+  private static void report(Table t, int round, double compiled, ClientRound c) {
+    row("apply", "ipvs4j", t, round, c.apply);
+    row("read", "ipvs4j", t, round, c.read);
+    row("list-stats", "ipvs4j", t, round, c.list);
+    row("incremental", "ipvs4j", t, round, c.change);
+    row("flush", "ipvs4j", t, round, c.flush);
+    System.out.printf(Locale.ROOT, "round %d ipvs4j:  apply %s, read %s, list-stats %s, incremental %s, flush %s"
+            + " (JIT %.0f ms; this thread's CPU: apply user %s + system %s, read user %s + system %s)%n", round,
+        ms(c.apply), ms(c.read), ms(c.list), ms(c.change), ms(c.flush), JIT.getTotalCompilationTime() - compiled,
+        ms(c.applyUser), ms(c.applySystem), ms(c.readUser), ms(c.readSystem));
   }
 
   /** Live heap the snapshot keeps (after full collections) and what taking it allocated, on this thread. */
