@@ -279,6 +279,10 @@ static long read_table(int services) {
   return count;
 }
 
+static double ms_between(const struct timeval *a, const struct timeval *b) {
+  return (b->tv_sec - a->tv_sec) * 1e3 + (b->tv_usec - a->tv_usec) / 1e3;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: ipvs_floor apply N M | read N M | change N M | flush\n");
@@ -288,9 +292,12 @@ int main(int argc, char **argv) {
   int m = argc > 3 ? atoi(argv[3]) : 0;
   open_socket();
   long long t0 = now_ns();
+  struct rusage r0, r1;
+  getrusage(RUSAGE_SELF, &r0);
   if (!strcmp(argv[1], "apply")) {
     flush_table();
     t0 = now_ns();
+    getrusage(RUSAGE_SELF, &r0);
     apply(n, m);
     printf("apply_ns %lld\n", now_ns() - t0);
   } else if (!strcmp(argv[1], "read")) {
@@ -306,10 +313,9 @@ int main(int argc, char **argv) {
     fprintf(stderr, "ipvs_floor: unknown mode %s\n", argv[1]);
     return 2;
   }
-  /* where the time went: in user space (building requests, reading answers) or in the kernel */
-  struct rusage u;
-  getrusage(RUSAGE_SELF, &u);
+  /* where the timed part's time went: in user space (building requests, reading answers) or in the kernel */
+  getrusage(RUSAGE_SELF, &r1);
   fprintf(stderr, "ipvs_floor %s: user %.1f ms, system %.1f ms\n", argv[1],
-          u.ru_utime.tv_sec * 1e3 + u.ru_utime.tv_usec / 1e3, u.ru_stime.tv_sec * 1e3 + u.ru_stime.tv_usec / 1e3);
+          ms_between(&r0.ru_utime, &r1.ru_utime), ms_between(&r0.ru_stime, &r1.ru_stime));
   return 0;
 }
