@@ -165,20 +165,15 @@ public final class NetlinkConnection implements AutoCloseable {
       List<NetlinkMessage> replies = new ArrayList<>();
       boolean[] acked = {false};
       while (true) {
-        receiveBuffer.clear();
-        socket.receive(receiveBuffer, options.timeout());
-        List<NetlinkMessage> messages = new ArrayList<>();
-        NetlinkMessages.forEach(
-            receiveBuffer,
-            (ackSeq, status) -> {
-              if (ackSeq == seq) {
-                acked[0] = true;
-              } else {
-                log.debug("dropped an ack of seq {} that belongs to no running exchange", ackSeq);
-              }
-            },
-            messages::add);
-        for (NetlinkMessage m : messages) {
+        for (NetlinkMessage m :
+            receive(
+                (ackSeq, status) -> {
+                  if (ackSeq == seq) {
+                    acked[0] = true;
+                  } else {
+                    dropAck(ackSeq);
+                  }
+                })) {
           if (m.seq() != seq) {
             drop(m);
             continue;
@@ -309,9 +304,9 @@ public final class NetlinkConnection implements AutoCloseable {
           b.sent = sendChunk(all, b.base, b.sent, window - inFlight);
           continue;
         }
-        receiveBuffer.clear();
-        socket.receive(receiveBuffer, options.timeout());
-        NetlinkMessages.forEach(receiveBuffer, b::ack, b::message);
+        for (NetlinkMessage m : receive(b::ack)) {
+          b.message(m);
+        }
       }
       return Arrays.asList(b.outcomes);
     } finally {
@@ -344,7 +339,7 @@ public final class NetlinkConnection implements AutoCloseable {
     void ack(int seq, NetlinkError status) {
       int i = pending(seq);
       if (i < 0) {
-        log.debug("dropped an ack of seq {} that belongs to no running exchange", Integer.toUnsignedString(seq));
+        dropAck(seq);
         return;
       }
       List<NetlinkMessage> r = replies.get(i);
@@ -386,13 +381,24 @@ public final class NetlinkConnection implements AutoCloseable {
   }
 
   private List<NetlinkMessage> receive() throws NetlinkException {
+    return receive(null);
+  }
+
+  /** Receives one datagram: its plain acks go to {@code acks} (read in place; null: kept as messages), the rest back. */
+  private List<NetlinkMessage> receive(NetlinkMessages.AckSink acks) throws NetlinkException {
     receiveBuffer.clear();
     socket.receive(receiveBuffer, options.timeout());
-    return NetlinkMessages.decodeAll(receiveBuffer);
+    List<NetlinkMessage> messages = new ArrayList<>();
+    NetlinkMessages.forEach(receiveBuffer, acks, messages::add);
+    return messages;
   }
 
   private void drop(NetlinkMessage m) {
     log.debug("dropped a message that belongs to no running exchange: {}", m);
+  }
+
+  private void dropAck(int seq) {
+    log.debug("dropped an ack of seq {} that belongs to no running exchange", Integer.toUnsignedString(seq));
   }
 
   private int takeSeq(int count) {
