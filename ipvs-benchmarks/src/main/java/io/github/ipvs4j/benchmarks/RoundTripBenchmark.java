@@ -1,5 +1,6 @@
 package io.github.ipvs4j.benchmarks;
 
+import io.github.ipvs4j.benchmarks.report.ResultsCsv;
 import io.github.ipvs4j.netlink.codec.GenlFamily;
 import io.github.ipvs4j.netlink.codec.Netlink;
 import io.github.ipvs4j.netlink.codec.NetlinkRequest;
@@ -11,17 +12,15 @@ import io.github.ipvs4j.sysctl.Link;
 import io.github.ipvs4j.sysctl.NetDeviceException;
 import io.github.ipvs4j.sysctl.Vip;
 import io.github.ipvs4j.sysctl.VipAliases;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +85,6 @@ public final class RoundTripBenchmark {
   private static final byte[][] IPV4_NETS = {{(byte) 192, 0, 2}, {(byte) 198, 51, 100}, {(byte) 203, 0, 113}};
   /** The most addresses the scheme has: N is the last 16 bits of the IPv6 ones. */
   private static final int MAX_ADDRESSES = IPV4_ADDRESSES + 65535;
-  private static final String CSV_HEADER = "benchmark,tool,services,destinations,round,value,unit";
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** One measurement: a benchmark's time for one tool in one round. */
@@ -323,18 +321,9 @@ public final class RoundTripBenchmark {
 
   /** Appends the rows; writes the header first if the file is new or empty. */
   private static void writeCsv(Path csv, int k, List<Row> rows) throws IOException {
-    Path dir = csv.toAbsolutePath().getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    boolean fresh = !Files.exists(csv) || Files.size(csv) == 0;
-    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND)) {
-      if (fresh) {
-        w.write(CSV_HEADER + "\n");
-      }
+    try (PrintWriter w = ResultsCsv.append(csv)) {
       for (Row r : rows) {
-        w.write(String.format(Locale.ROOT, "%s,%s,%d,0,%d,%d,ns\n", r.benchmark, r.tool, k, r.round, r.nanos));
+        w.printf(Locale.ROOT, "%s,%s,%d,0,%d,%d,ns%n", r.benchmark, r.tool, k, r.round, r.nanos);
       }
     }
   }

@@ -1,10 +1,8 @@
 package io.github.ipvs4j.benchmarks;
 
+import io.github.ipvs4j.benchmarks.report.ResultsCsv;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -60,12 +58,7 @@ public final class TextFormatSuite {
         .addProfiler(GCProfiler.class)
         .build();
     Collection<RunResult> results = new Runner(options).run();
-    boolean fresh = !Files.exists(csvPath) || Files.size(csvPath) == 0;
-    try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(csvPath, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
-      if (fresh) {
-        csv.println("benchmark,tool,services,destinations,round,value,unit");
-      }
+    try (PrintWriter csv = ResultsCsv.append(csvPath)) {
       for (RunResult run : results) {
         String method = run.getParams().getBenchmark().replaceAll(".*\\.", "");
         String name = NAMES.get(method);

@@ -10,6 +10,7 @@ import io.github.ipvs4j.Scheduler;
 import io.github.ipvs4j.ServiceConfig;
 import io.github.ipvs4j.ServiceKey;
 import io.github.ipvs4j.VirtualService;
+import io.github.ipvs4j.benchmarks.report.ResultsCsv;
 import io.github.ipvs4j.netlink.NetlinkIpvsClient;
 import io.github.ipvs4j.textformat.ListingPrinter;
 import io.github.ipvs4j.textformat.SavePrinter;
@@ -21,7 +22,6 @@ import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,12 +101,7 @@ public final class WholeRunBenchmark {
     if (sizes.isEmpty() || floor == null || csvPath == null) {
       throw new IllegalArgumentException("usage: --sizes NxM,... --rounds R --floor BIN --csv FILE [--loop-limit L] [--warm-up W]");
     }
-    boolean fresh = !Files.exists(csvPath) || Files.size(csvPath) == 0;
-    csv = new PrintWriter(Files.newBufferedWriter(csvPath, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND), true);
-    if (fresh) {
-      csv.println("benchmark,tool,services,destinations,round,value,unit");
-    }
+    csv = ResultsCsv.append(csvPath);
     coldAndWarmUp(warmUp);
     int[] largest = sizes.get(0);
     for (int[] size : sizes) {
@@ -217,8 +212,7 @@ public final class WholeRunBenchmark {
     String ns = freshNamespace("ipvsadm");
     long apply = shellTimed(ns, "ipvsadm -R < " + t.saveFile);
     long read = shellTimed(ns, "ipvsadm -Sn > /dev/null");
-    long saved = Long.parseLong(sh("ip netns exec " + ns + " ipvsadm -Sn | wc -l").strip());
-    check(saved == t.rules, "ipvsadm -R left " + saved + " rules, expected " + t.rules);
+    checkRules(ns, t, "ipvsadm -R");
     long list = shellTimed(ns, "ipvsadm -Ln --stats > /dev/null");
     long change = shellTimed(ns, "ipvsadm -R < " + t.changeFile);
     long flush = shellTimed(ns, "ipvsadm -C");
@@ -251,8 +245,7 @@ public final class WholeRunBenchmark {
   private static void loop(Table t, int round) throws Exception {
     String ns = freshNamespace("loop");
     long apply = shellTimed(ns, "while read -r line; do ipvsadm $line; done < " + t.saveFile);
-    long saved = Long.parseLong(sh("ip netns exec " + ns + " ipvsadm -Sn | wc -l").strip());
-    check(saved == t.rules, "the ipvsadm loop left " + saved + " rules, expected " + t.rules);
+    checkRules(ns, t, "the ipvsadm loop");
     row("apply", "ipvsadm-loop", t, round, apply);
     System.out.printf(Locale.ROOT, "round %d ipvsadm loop: apply %s%n", round, ms(apply));
     delete(ns, t);
@@ -453,6 +446,12 @@ public final class WholeRunBenchmark {
       throw new IllegalStateException(command + " exited " + p.exitValue());
     }
     return out;
+  }
+
+  /** Checks that {@code ns} holds the whole table, one {@code ipvsadm -Sn} line per rule, after {@code tool}. */
+  private static void checkRules(String ns, Table t, String tool) throws IOException, InterruptedException {
+    long saved = Long.parseLong(sh("ip netns exec " + ns + " ipvsadm -Sn | wc -l").strip());
+    check(saved == t.rules, tool + " left " + saved + " rules, expected " + t.rules);
   }
 
   private static void check(boolean ok, String what) {

@@ -1,9 +1,11 @@
 package io.github.ipvs4j.benchmarks.report;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,26 @@ public final class ResultsCsv {
   private record Round(Row.Key key, int round) {}
 
   private ResultsCsv() {}
+
+  /**
+   * Opens {@code file} to append rows, in UTF-8, creating it and its directory if needed and writing {@link #HEADER}
+   * first when it is new or empty: every benchmark of the suite adds its rows to the one file. Flushes at each line,
+   * so the rows of a run that fails later are kept.
+   */
+  public static PrintWriter append(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+    PrintWriter out = new PrintWriter(
+        Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+        true);
+    if (fresh) {
+      out.println(HEADER);
+    }
+    return out;
+  }
 
   /** Reads and checks {@code file}, in UTF-8. */
   public static List<Row> read(Path file) throws IOException {

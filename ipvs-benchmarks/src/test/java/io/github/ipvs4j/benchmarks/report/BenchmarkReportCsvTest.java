@@ -3,8 +3,13 @@ package io.github.ipvs4j.benchmarks.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -89,5 +94,19 @@ class BenchmarkReportCsvTest {
     // the same round number in another group is no repetition
     assertThat(ResultsCsv.parse(List.of(HEADER, "read,ipvs4j,10,1,1,5,ns", "read,ipvsadm,10,1,1,6,ns")))
         .hasSize(2);
+  }
+
+  @Test
+  void appendingWritersShareOneFileWithOneHeader(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("new-dir").resolve("results.csv");
+    try (PrintWriter w = ResultsCsv.append(csv)) {
+      w.println("apply,ipvs4j,1000,10,1,5,ns");
+    }
+    try (PrintWriter w = ResultsCsv.append(csv)) {
+      w.println("apply,floor,1000,10,1,4,ns");
+    }
+    assertThat(Files.readAllLines(csv))
+        .containsExactly(ResultsCsv.HEADER, "apply,ipvs4j,1000,10,1,5,ns", "apply,floor,1000,10,1,4,ns");
+    assertThat(ResultsCsv.read(csv)).hasSize(2);
   }
 }
