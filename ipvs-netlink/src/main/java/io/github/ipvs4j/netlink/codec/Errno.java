@@ -46,6 +46,8 @@ public record Errno(int value) {
   public static final int EAFNOSUPPORT = 97;
   /** {@code ENOBUFS 105}. */
   public static final int ENOBUFS = 105;
+  /** {@code ECONNREFUSED 111}: what a unicast to a netlink socket connected to another port gets. */
+  public static final int ECONNREFUSED = 111;
 
   private static final Map<Integer, String[]> KNOWN =
       Map.ofEntries(

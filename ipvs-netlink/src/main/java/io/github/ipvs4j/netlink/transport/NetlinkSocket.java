@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every native call is followed at once by reading its errno; {@code EINTR} is retried; a failure becomes a
  * {@link NetlinkSocketException} with the call's name and the typed errno. Receiving never blocks without bound: it
  * reads with {@code MSG_DONTWAIT} and, when nothing is queued, waits in {@code poll()} for at most the remaining
- * timeout. {@code MSG_TRUNC} makes {@code recvfrom} return a datagram's real length, so a datagram larger than the
+ * timeout. {@code MSG_TRUNC} makes {@code recv} return a datagram's real length, so a datagram larger than the
  * buffer is reported as an error rather than silently cut.
  *
  * <p>Thread-safety: one thread at a time ({@link NetlinkConnection} serialises its calls); {@link #close()} is
@@ -54,6 +54,12 @@ public final class NetlinkSocket implements Closeable {
         throw new NetlinkSocketException("getsockname", Native.errno(), null);
       }
       this.portId = address.getInt(4);
+      // Connected to the kernel (port 0): the kernel then refuses unicasts to this port from any other socket
+      // (ECONNREFUSED to their sender), so every datagram received is the kernel's and recv needs no sender address.
+      address.putInt(4, 0);
+      if (Native.LIBC.connect(fd, address, Native.SOCKADDR_NL_SIZE) < 0) {
+        throw new NetlinkSocketException("connect", Native.errno(), null);
+      }
     } catch (NetlinkSocketException | RuntimeException e) {
       Native.LIBC.close(fd);
       throw e;
@@ -192,30 +198,33 @@ public final class NetlinkSocket implements Closeable {
   public void send(ByteBuf buf) throws NetlinkSocketException {
     checkOpen();
     int len = buf.readableBytes();
-    if (buf.hasMemoryAddress()) {
-      sendAt(buf.memoryAddress() + buf.readerIndex(), len);
+    if (buf.isDirect()) {
+      sendAt(addressOf(buf, buf.readerIndex(), len), len);
       return;
     }
     ByteBuf direct = ByteBufAllocator.DEFAULT.directBuffer(len);
     try {
       direct.writeBytes(buf, buf.readerIndex(), len);
-      if (direct.hasMemoryAddress()) {
-        sendAt(direct.memoryAddress(), len);
-      } else {
-        sendPointer(Pointer.wrap(Native.RUNTIME, direct.nioBuffer(0, len)), len);
-      }
+      sendAt(addressOf(direct, 0, len), len);
     } finally {
       direct.release();
     }
   }
 
-  private void sendAt(long address, int len) throws NetlinkSocketException {
-    sendPointer(Native.wrap(address), len);
+  /** The native address of byte {@code index} of a direct buffer (with or without netty's Unsafe access). */
+  private static long addressOf(ByteBuf direct, int index, int length) {
+    if (direct.hasMemoryAddress()) {
+      return direct.memoryAddress() + index;
+    }
+    if (direct.nioBufferCount() != 1) {
+      throw new IllegalArgumentException("buffer: a direct buffer of one region expected, got " + direct);
+    }
+    return Pointer.wrap(Native.RUNTIME, direct.nioBuffer(index, length)).address();
   }
 
-  private void sendPointer(Pointer ptr, int len) throws NetlinkSocketException {
+  private void sendAt(long address, int len) throws NetlinkSocketException {
     while (true) {
-      long n = Native.LIBC.send(fd, ptr, len, 0);
+      long n = Native.LIBC.send(fd, address, len, 0);
       if (n >= 0) {
         if (n != len) {
           throw new NetlinkSocketException("send", Errno.EMSGSIZE, "sent " + n + " of " + len + " bytes");
@@ -231,12 +240,12 @@ public final class NetlinkSocket implements Closeable {
 
   /**
    * Receives one datagram from the kernel into the writable space of {@code dst} (at its writer index, which then moves
-   * past the datagram) and returns its length. Datagrams from other ports than the kernel's (0) are dropped. Waits at
-   * most {@code timeout} in total.
+   * past the datagram) and returns its length. Only the kernel can send to this socket (it is connected to port 0).
+   * Waits at most {@code timeout} in total.
    *
    * @param dst a direct buffer with a memory address (as netty's direct buffers have), owned by the caller
    * @throws NetlinkTimeoutException if nothing arrived in time
-   * @throws NetlinkSocketException if {@code recvfrom} or {@code poll} failed (e.g. {@code ENOBUFS}: messages lost)
+   * @throws NetlinkSocketException if {@code recv} or {@code poll} failed (e.g. {@code ENOBUFS}: messages lost)
    * @throws NetlinkException if the datagram was larger than the writable space (it is lost)
    */
   public int receive(ByteBuf dst, Duration timeout) throws NetlinkException {
@@ -244,25 +253,19 @@ public final class NetlinkSocket implements Closeable {
     long deadline = 0; // set at the first EAGAIN: a reply is usually queued already, during the request's send
     boolean waited = false;
     int capacity = dst.writableBytes();
-    Pointer into;
-    if (dst.hasMemoryAddress()) {
-      into = Native.wrap(dst.memoryAddress() + dst.writerIndex());
-    } else if (dst.isDirect() && dst.nioBufferCount() == 1) {
-      into = Pointer.wrap(Native.RUNTIME, dst.nioBuffer(dst.writerIndex(), capacity));
-    } else {
+    if (!dst.isDirect()) {
       throw new IllegalArgumentException("dst: must be a direct buffer");
     }
+    long into = addressOf(dst, dst.writerIndex(), capacity);
     while (true) {
-      length.putInt(0, Native.SOCKADDR_NL_SIZE);
-      long n =
-          Native.LIBC.recvfrom(fd, into, capacity, Native.MSG_TRUNC | Native.MSG_DONTWAIT, address, length);
+      long n = Native.LIBC.recv(fd, into, capacity, Native.MSG_TRUNC | Native.MSG_DONTWAIT);
       if (n < 0) {
         int errno = Native.errno();
         if (errno == Errno.EINTR) {
           continue;
         }
         if (errno != Errno.EAGAIN) {
-          throw new NetlinkSocketException("recvfrom", errno, null);
+          throw new NetlinkSocketException("recv", errno, null);
         }
         if (!waited) {
           deadline = System.nanoTime() + timeout.toNanos();
@@ -273,13 +276,8 @@ public final class NetlinkSocket implements Closeable {
       }
       if (n > capacity) {
         throw new NetlinkException(
-            "recvfrom(..) returned a " + n + "-byte datagram, larger than the " + capacity
+            "recv(..) returned a " + n + "-byte datagram, larger than the " + capacity
                 + "-byte buffer; it was truncated and dropped");
-      }
-      int sender = address.getInt(4);
-      if (sender != 0) {
-        log.debug("dropped a {}-byte datagram from port {}, not from the kernel", n, Integer.toUnsignedString(sender));
-        continue;
       }
       dst.writerIndex(dst.writerIndex() + (int) n);
       return (int) n;
@@ -298,7 +296,7 @@ public final class NetlinkSocket implements Closeable {
       pollFd.putShort(6, (short) 0);
       int ready = Native.LIBC.poll(pollFd, 1, millis);
       if (ready > 0) {
-        return; // readable, or an error (POLLERR) that the next recvfrom reports
+        return; // readable, or an error (POLLERR) that the next recv reports
       }
       if (ready < 0) {
         int errno = Native.errno();

@@ -4,7 +4,7 @@ import io.github.ipvs4j.netlink.codec.Errno;
 
 /**
  * A system call on a netlink socket failed; it keeps the call's name and its errno, read straight after the call. The
- * message follows netty's format: {@code "recvfrom(..) failed with error(105): No buffer space available"}.
+ * message follows netty's format: {@code "recv(..) failed with error(105): No buffer space available"}.
  *
  * <p>{@code ENOBUFS} from a receive means the socket's receive buffer overflowed and messages were lost.
  */
@@ -26,7 +26,7 @@ public final class NetlinkSocketException extends NetlinkException {
     return detail == null ? m : m + " (" + detail + ")";
   }
 
-  /** The failed call, e.g. {@code "recvfrom"}. */
+  /** The failed call, e.g. {@code "recv"}. */
   public String call() {
     return call;
   }

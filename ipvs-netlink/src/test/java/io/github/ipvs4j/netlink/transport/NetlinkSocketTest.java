@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ipvs4j.netlink.codec.Errno;
+import io.github.ipvs4j.netlink.codec.GenlCtrl;
 import io.github.ipvs4j.netlink.codec.GenlFamily;
 import io.github.ipvs4j.netlink.codec.Netlink;
 import io.github.ipvs4j.netlink.codec.NetlinkError;
@@ -14,6 +15,12 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.time.Duration;
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.ssize_t;
 import org.junit.jupiter.api.Test;
 
 class NetlinkSocketTest {
@@ -117,8 +124,8 @@ class NetlinkSocketTest {
       assertThat(overrun).isNotNull();
       assertThat(overrun.errno()).hasValue(Errno.ENOBUFS);
       assertThat(overrun.errnoValue().name()).isEqualTo("ENOBUFS");
-      assertThat(overrun.call()).isEqualTo("recvfrom");
-      assertThat(overrun).hasMessage("recvfrom(..) failed with error(105): No buffer space available");
+      assertThat(overrun.call()).isEqualTo("recv");
+      assertThat(overrun).hasMessage("recv(..) failed with error(105): No buffer space available");
     } finally {
       out.release();
       in.release();
@@ -132,5 +139,42 @@ class NetlinkSocketTest {
     s.close();
     assertThat(s.isClosed()).isTrue();
     assertThatThrownBy(s::receiveBufferSize).isInstanceOf(IllegalStateException.class);
+  }
+
+  /** The one call the socket under test does not make: a unicast from a user socket to another port. */
+  public interface PeerLibC {
+    /** {@code ssize_t sendto(int fd, const void *buf, size_t len, int flags, const struct sockaddr *to, socklen_t)}. */
+    @ssize_t
+    long sendto(int fd, Pointer buf, @size_t long len, int flags, Pointer to, int tolen);
+  }
+
+  @Test
+  void onlyTheKernelCanSendToTheSocket() throws Exception {
+    PeerLibC libc = LibraryLoader.create(PeerLibC.class).load("c");
+    jnr.ffi.Runtime runtime = jnr.ffi.Runtime.getRuntime(libc);
+    ByteBuf in = ByteBufAllocator.DEFAULT.directBuffer(4096);
+    int peer = Native.LIBC.socket(Native.AF_NETLINK, Native.SOCK_RAW | Native.SOCK_CLOEXEC, Netlink.NETLINK_GENERIC);
+    assertThat(peer).isNotNegative();
+    try (NetlinkSocket s = NetlinkSocket.open(Netlink.NETLINK_GENERIC)) {
+      Pointer to = Memory.allocateDirect(runtime, Native.SOCKADDR_NL_SIZE, true);
+      to.putShort(0, (short) Native.AF_NETLINK);
+      to.putInt(4, s.portId());
+      Pointer noop = Memory.allocateDirect(runtime, 16, true); // an NLMSG_NOOP header
+      noop.putInt(0, 16);
+      noop.putShort(4, (short) Netlink.NLMSG_NOOP);
+      long sent = libc.sendto(peer, noop, 16, 0, to, Native.SOCKADDR_NL_SIZE);
+      assertThat(sent).isEqualTo(-1);
+      assertThat(LastError.getLastError(runtime)).isEqualTo(Errno.ECONNREFUSED);
+      // and the kernel still answers
+      ByteBuf out = ByteBufAllocator.DEFAULT.directBuffer(64);
+      GenlFamily.request("nlctrl").writeTo(out, Netlink.NLM_F_REQUEST, 1, s.portId());
+      s.send(out);
+      out.release();
+      s.receive(in, Duration.ofSeconds(5));
+      assertThat(NetlinkMessages.decodeAll(in).get(0).type()).isEqualTo(GenlCtrl.GENL_ID_CTRL);
+    } finally {
+      Native.LIBC.close(peer);
+      in.release();
+    }
   }
 }

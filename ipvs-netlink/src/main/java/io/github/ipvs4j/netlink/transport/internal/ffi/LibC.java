@@ -1,6 +1,7 @@
 package io.github.ipvs4j.netlink.transport.internal.ffi;
 
 import jnr.ffi.Pointer;
+import jnr.ffi.types.intptr_t;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
 
@@ -28,13 +29,19 @@ public interface LibC {
   /** {@code int getsockopt(int fd, int level, int name, void *value, socklen_t *len)}. */
   int getsockopt(int fd, int level, int optname, Pointer optval, Pointer optlen);
 
-  /** {@code ssize_t send(int fd, const void *buf, size_t len, int flags)}. */
-  @ssize_t
-  long send(int fd, Pointer buf, @size_t long len, int flags);
+  /** {@code int connect(int fd, const struct sockaddr *addr, socklen_t len)}. */
+  int connect(int fd, Pointer addr, int addrlen);
 
-  /** {@code ssize_t recvfrom(int fd, void *buf, size_t len, int flags, struct sockaddr *addr, socklen_t *addrlen)}. */
+  // send and recv take the buffer's address as an intptr_t: the same register as a pointer on every LP64 ABI, and
+  // no jnr Pointer object per call (a netlink round trip makes three of these calls)
+
+  /** {@code ssize_t send(int fd, const void *buf, size_t len, int flags)}, {@code buf} as an address. */
   @ssize_t
-  long recvfrom(int fd, Pointer buf, @size_t long len, int flags, Pointer addr, Pointer addrlen);
+  long send(int fd, @intptr_t long buf, @size_t long len, int flags);
+
+  /** {@code ssize_t recv(int fd, void *buf, size_t len, int flags)}, {@code buf} as an address. */
+  @ssize_t
+  long recv(int fd, @intptr_t long buf, @size_t long len, int flags);
 
   /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout)}; {@code nfds_t} is {@code unsigned long}. */
   int poll(Pointer fds, @size_t long nfds, int timeout);
