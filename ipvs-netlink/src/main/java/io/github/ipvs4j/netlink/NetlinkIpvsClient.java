@@ -21,6 +21,7 @@ import io.github.ipvs4j.SyncDaemon;
 import io.github.ipvs4j.Timeouts;
 import io.github.ipvs4j.netlink.codec.GenlFamily;
 import io.github.ipvs4j.netlink.codec.Netlink;
+import io.github.ipvs4j.netlink.codec.MessageView;
 import io.github.ipvs4j.netlink.codec.NetlinkMessage;
 import io.github.ipvs4j.netlink.codec.NetlinkRequest;
 import io.github.ipvs4j.netlink.ipvs.IpvsReplies;
@@ -287,11 +288,14 @@ public final class NetlinkIpvsClient implements IpvsClient {
     }
   }
 
-  /** Runs a dump; each part goes to {@code sink} (whose exceptions propagate after the dump is drained). */
-  void dump(IpvsOperation operation, String subject, NetlinkRequest request, Consumer<NetlinkMessage> sink) {
+  /**
+   * Runs a dump; each part goes to {@code sink} in place, valid only during the call (its exceptions propagate after
+   * the dump is drained).
+   */
+  void dump(IpvsOperation operation, String subject, NetlinkRequest request, Consumer<MessageView> sink) {
     checkOpen();
     try {
-      connection.dump(request, sink);
+      connection.dumpInPlace(request, sink); // the sinks decode each part at once: no copies needed
     } catch (NetlinkException e) {
       throw map(operation, subject, e);
     } catch (IllegalStateException e) {

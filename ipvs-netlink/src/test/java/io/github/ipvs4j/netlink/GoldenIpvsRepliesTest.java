@@ -16,6 +16,7 @@ import io.github.ipvs4j.netlink.codec.NetlinkMessages;
 import io.github.ipvs4j.netlink.ipvs.IpvsReplies;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,22 @@ class GoldenIpvsRepliesTest {
             .map(m -> IpvsReplies.destination(m, GoldenTable.WEB.family()))
             .collect(Collectors.toList());
     assertThat(dests).containsExactlyInAnyOrderElementsOf(GoldenTable.WEB_DESTINATIONS);
+  }
+
+  @Test
+  void dumpsDecodeInPlaceAsFromCopies() {
+    List<DestinationStatus> inPlace = new ArrayList<>();
+    NetlinkMessages.forEachInPlace(
+        Hex.wrap(Hex.golden("ipvs-get-dest-dump.hex")),
+        null,
+        m -> inPlace.add(IpvsReplies.destination(m, GoldenTable.WEB.family())));
+    assertThat(inPlace).containsExactlyInAnyOrderElementsOf(GoldenTable.WEB_DESTINATIONS);
+    List<ServiceStatus> services = new ArrayList<>();
+    NetlinkMessages.forEachInPlace(
+        Hex.wrap(Hex.golden("ipvs-get-service-dump.hex")), null, m -> services.add(IpvsReplies.service(m)));
+    assertThat(services)
+        .containsExactlyElementsOf(
+            messages("ipvs-get-service-dump.hex").stream().map(IpvsReplies::service).collect(Collectors.toList()));
   }
 
   @Test

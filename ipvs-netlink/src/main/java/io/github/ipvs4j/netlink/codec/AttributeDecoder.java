@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -237,14 +238,29 @@ public final class AttributeDecoder {
   /** {@link #nested(Consumer)} with {@code names} naming the nested attribute types in error messages. */
   public void nested(IntFunction<String> names, Consumer<AttributeDecoder> body) {
     Objects.requireNonNull(body, "body");
+    nestedValue(
+        names,
+        child -> {
+          body.accept(child);
+          return null;
+        });
+  }
+
+  /**
+   * {@link #nested(IntFunction, Consumer)} for a body that returns what it decoded: returns that value, or null if an
+   * error was already recorded (then {@code body} does not run).
+   */
+  public <T> T nestedValue(IntFunction<String> names, Function<AttributeDecoder, T> body) {
+    Objects.requireNonNull(body, "body");
     AttributeDecoder child = nestedDecoder(names);
     if (child == null) {
-      return;
+      return null;
     }
-    body.accept(child);
+    T value = body.apply(child);
     if (child.error != null && error == null) {
       error = child.error;
     }
+    return value;
   }
 
   /**

@@ -84,7 +84,7 @@ public record GenlFamily(
    *
    * @throws MalformedMessageException if the message is malformed or lacks the family id or name
    */
-  public static GenlFamily decode(NetlinkMessage msg) {
+  public static GenlFamily decode(ReceivedMessage msg) {
     msg.genlHeader();
     AttributeDecoder d = msg.genlAttributes().names("CTRL_CMD_NEWFAMILY", GenlCtrl::attrName);
     int id = -1;

@@ -53,6 +53,21 @@ public record GenlMsgHdr(int cmd, int version, int reserved) {
         buf.getUnsignedByte(index), buf.getUnsignedByte(index + 1), NativeOrder.getUnsignedShort(buf, index + 2));
   }
 
+  /**
+   * The header at the start of a payload of {@code payloadLength} bytes at {@code payloadStart} of {@code buf}, in a
+   * message of type {@code messageType} (named in the error).
+   *
+   * @throws MalformedMessageException if the payload is shorter than 4 bytes
+   */
+  static GenlMsgHdr readPayload(int messageType, ByteBuf buf, int payloadStart, int payloadLength) {
+    if (payloadLength < SIZE) {
+      throw new MalformedMessageException(
+          "genlmsghdr: message type " + messageType + " has a " + payloadLength + "-byte payload (expected: at least "
+              + SIZE + ")");
+    }
+    return read(buf, payloadStart);
+  }
+
   /** Appends this header (4 bytes); the writer index moves by 4. */
   public void write(ByteBuf out) {
     out.writeByte(cmd);

@@ -12,9 +12,10 @@ import java.util.Objects;
  *
  * <p>Immutable and safe to share between threads. It owns no reference-counted buffer, so nobody has to release it:
  * {@link #payload()} returns an unpooled read-only heap view that needs no release (releasing it is harmless), and
- * {@link #attributes(int)} decoders read that same private copy.
+ * {@link #attributes(int)} decoders read that same private copy. {@link MessageView} is the in-place kind, for
+ * decoders that need no copy.
  */
-public final class NetlinkMessage {
+public final class NetlinkMessage implements ReceivedMessage {
   private final NlMsgHdr header;
   private final byte[] payload;
   private final ByteBuf view;
@@ -41,42 +42,27 @@ public final class NetlinkMessage {
     return header;
   }
 
-  /** {@code nlmsg_type}. */
+  @Override
   public int type() {
     return header.type();
   }
 
-  /** {@code nlmsg_flags}. */
+  @Override
   public int flags() {
     return header.flags();
   }
 
-  /** {@code nlmsg_seq}. */
+  @Override
   public int seq() {
     return header.seq();
   }
 
-  /** {@code nlmsg_pid}. */
+  @Override
   public int pid() {
     return header.pid();
   }
 
-  /** Whether all bits of {@code mask} are set in the flags. */
-  public boolean hasFlags(int mask) {
-    return header.hasFlags(mask);
-  }
-
-  /** Whether this is an {@link Netlink#NLMSG_ERROR} (an error or an acknowledgment). */
-  public boolean isError() {
-    return header.type() == Netlink.NLMSG_ERROR;
-  }
-
-  /** Whether this is an {@link Netlink#NLMSG_DONE}, the end of a multipart reply. */
-  public boolean isDone() {
-    return header.type() == Netlink.NLMSG_DONE;
-  }
-
-  /** Payload length in bytes. */
+  @Override
   public int payloadLength() {
     return payload.length;
   }
@@ -91,32 +77,14 @@ public final class NetlinkMessage {
     return payload.clone();
   }
 
-  /**
-   * The generic-netlink header at the start of the payload.
-   *
-   * @throws MalformedMessageException if the payload is shorter than 4 bytes
-   */
+  @Override
   public GenlMsgHdr genlHeader() {
-    if (payload.length < GenlMsgHdr.SIZE) {
-      throw new MalformedMessageException(
-          "genlmsghdr: message type " + header.type() + " has a " + payload.length
-              + "-byte payload (expected: at least " + GenlMsgHdr.SIZE + ")");
-    }
-    return GenlMsgHdr.read(view, 0);
+    return GenlMsgHdr.readPayload(header.type(), view, 0, payload.length);
   }
 
-  /**
-   * A decoder over the attributes that start {@code offset} bytes into the payload (e.g.
-   * {@link Netlink#GENL_HDRLEN} for a generic-netlink message, 16 for an rtnetlink {@code ifinfomsg}). An offset
-   * beyond the payload makes the decoder fail (sticky), not throw.
-   */
+  @Override
   public AttributeDecoder attributes(int offset) {
     return AttributeDecoder.of(view, offset, payload.length - offset);
-  }
-
-  /** {@link #attributes(int)} after the genlmsghdr, for families with {@code hdrsize 0} such as IPVS. */
-  public AttributeDecoder genlAttributes() {
-    return attributes(Netlink.GENL_HDRLEN);
   }
 
   @Override

@@ -51,6 +51,16 @@ public final class NetlinkMessages {
    * as a message would be thrown away at once. {@code acks} null: acks go to {@code sink} like the rest.
    */
   public static void forEach(ByteBuf in, AckSink acks, Consumer<NetlinkMessage> sink) {
+    forEachInPlace(in, acks, view -> sink.accept(view.copy()));
+  }
+
+  /**
+   * Like {@link #forEach(ByteBuf, AckSink, Consumer)}, but without copies: {@code sink} gets one {@link MessageView}
+   * moved from message to message of {@code in}, valid only during each call (see {@link MessageView}). What a dump
+   * decoder needs: it builds its own values from the bytes at once.
+   */
+  public static void forEachInPlace(ByteBuf in, AckSink acks, Consumer<MessageView> sink) {
+    MessageView view = new MessageView();
     int base = in.readerIndex();
     int pos = base;
     int end = in.writerIndex();
@@ -61,8 +71,7 @@ public final class NetlinkMessages {
             "nlmsghdr: trailing " + left + " bytes at offset " + (pos - base) + " (expected: at least "
                 + NlMsgHdr.SIZE + ")");
       }
-      NlMsgHdr header = NlMsgHdr.read(in, pos);
-      long len = Integer.toUnsignedLong(header.length());
+      long len = Integer.toUnsignedLong(NativeOrder.getInt(in, pos + NlMsgHdr.OFFSET_LEN));
       if (len < NlMsgHdr.SIZE) {
         throw new MalformedMessageException(
             "nlmsghdr: message at offset " + (pos - base) + " has nlmsg_len " + len + " (expected: at least "
@@ -73,25 +82,23 @@ public final class NetlinkMessages {
             "nlmsghdr: message at offset " + (pos - base) + " has nlmsg_len " + len + ", beyond the " + left
                 + " bytes left");
       }
-      if (acks != null && isPlainAck(header, in, pos)) {
+      view.at(in, pos, (int) len);
+      if (acks != null && isPlainAck(view, in, pos)) {
         acks.ack(
-            header.seq(),
-            NetlinkError.ack(NlMsgHdr.read(in, pos + NlMsgHdr.SIZE + 4), header.hasFlags(Netlink.NLM_F_CAPPED)));
-        pos += Math.min(Netlink.nlmsgAlign((int) len), left);
-        continue;
+            view.seq(),
+            NetlinkError.ack(NlMsgHdr.read(in, pos + NlMsgHdr.SIZE + 4), view.hasFlags(Netlink.NLM_F_CAPPED)));
+      } else {
+        sink.accept(view);
       }
-      byte[] payload = new byte[(int) len - NlMsgHdr.SIZE];
-      in.getBytes(pos + NlMsgHdr.SIZE, payload);
-      sink.accept(NetlinkMessage.wrap(header, payload));
       pos += Math.min(Netlink.nlmsgAlign((int) len), left);
     }
   }
 
   /** An {@code NLMSG_ERROR} of error 0 whose {@code struct nlmsgerr} is whole and that carries no TLVs. */
-  private static boolean isPlainAck(NlMsgHdr header, ByteBuf in, int pos) {
-    return header.type() == Netlink.NLMSG_ERROR
-        && header.length() >= NlMsgHdr.SIZE + Netlink.NLMSGERR_SIZE
-        && !header.hasFlags(Netlink.NLM_F_ACK_TLVS)
+  private static boolean isPlainAck(MessageView message, ByteBuf in, int pos) {
+    return message.isError()
+        && message.payloadLength() >= Netlink.NLMSGERR_SIZE
+        && !message.hasFlags(Netlink.NLM_F_ACK_TLVS)
         && NativeOrder.getInt(in, pos + NlMsgHdr.SIZE) == 0;
   }
 }

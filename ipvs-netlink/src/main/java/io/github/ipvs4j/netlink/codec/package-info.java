@@ -26,7 +26,8 @@
  *
  * <p>Buffers (netty's rule: whoever holds the last reference releases): every method here works on a buffer the
  * caller owns, and none keeps or releases it after returning. {@link io.github.ipvs4j.netlink.codec.NetlinkMessage}
- * holds a private heap copy and needs no release. Decoding failures of any kind raise only
+ * holds a private heap copy and needs no release; a {@link io.github.ipvs4j.netlink.codec.MessageView} reads the
+ * caller's buffer in place and is valid only inside the callback that got it. Decoding failures of any kind raise only
  * {@link io.github.ipvs4j.MalformedMessageException}.
  */
 package io.github.ipvs4j.netlink.codec;

@@ -8,7 +8,7 @@ import io.github.ipvs4j.ServiceStatus;
 import io.github.ipvs4j.SyncDaemon;
 import io.github.ipvs4j.Timeouts;
 import io.github.ipvs4j.netlink.codec.AttributeDecoder;
-import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.ReceivedMessage;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.Cmd;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.CmdAttr;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.DaemonAttr;
@@ -25,22 +25,22 @@ public final class IpvsReplies {
   private IpvsReplies() {}
 
   /** A GET_SERVICE reply or dump part (cmd {@code NEW_SERVICE}). */
-  public static ServiceStatus service(NetlinkMessage m) {
+  public static ServiceStatus service(ReceivedMessage m) {
     return nested(m, CmdAttr.SERVICE, SvcAttr::name, ServiceCodec::decode);
   }
 
   /** A GET_DEST dump part (cmd {@code NEW_DEST}); {@code serviceFamily} applies when the reply has no ADDR_FAMILY. */
-  public static DestinationStatus destination(NetlinkMessage m, AddressFamily serviceFamily) {
+  public static DestinationStatus destination(ReceivedMessage m, AddressFamily serviceFamily) {
     return nested(m, CmdAttr.DEST, DestAttr::name, d -> DestinationCodec.decode(d, serviceFamily));
   }
 
   /** A GET_DAEMON dump part (cmd {@code NEW_DAEMON}). */
-  public static SyncDaemon daemon(NetlinkMessage m) {
+  public static SyncDaemon daemon(ReceivedMessage m) {
     return nested(m, CmdAttr.DAEMON, DaemonAttr::name, DaemonCodec::decode);
   }
 
   /** The GET_CONFIG reply (cmd {@code SET_CONFIG}). */
-  public static Timeouts timeouts(NetlinkMessage m) {
+  public static Timeouts timeouts(ReceivedMessage m) {
     AttributeDecoder d = top(m, CmdAttr::name);
     Timeouts t = ConfigCodec.decode(d);
     d.finish();
@@ -48,38 +48,36 @@ public final class IpvsReplies {
   }
 
   /** The GET_INFO reply (cmd {@code SET_INFO}). */
-  public static IpvsInfo info(NetlinkMessage m) {
+  public static IpvsInfo info(ReceivedMessage m) {
     AttributeDecoder d = top(m, IpvsUapi.InfoAttr::name);
     IpvsInfo info = InfoCodec.decode(d);
     d.finish();
     return info;
   }
 
-  private static AttributeDecoder top(NetlinkMessage m, java.util.function.IntFunction<String> names) {
+  private static AttributeDecoder top(ReceivedMessage m, java.util.function.IntFunction<String> names) {
     int cmd = m.genlHeader().cmd(); // throws MalformedMessageException when the payload is too short
     return m.genlAttributes().names(Cmd.name(cmd), names);
   }
 
   private static <T> T nested(
-      NetlinkMessage m, int attr, java.util.function.IntFunction<String> names, Function<AttributeDecoder, T> codec) {
+      ReceivedMessage m, int attr, java.util.function.IntFunction<String> names, Function<AttributeDecoder, T> codec) {
     AttributeDecoder d = top(m, CmdAttr::name);
-    Object[] out = new Object[1];
-    boolean[] seen = new boolean[1];
+    T out = null;
+    boolean seen = false;
     while (d.next()) {
-      if (d.type() == attr && !seen[0]) {
-        seen[0] = true;
-        d.nested(names, n -> out[0] = codec.apply(n));
+      if (d.type() == attr && !seen) {
+        seen = true;
+        out = d.nestedValue(names, codec);
       }
     }
-    if (d.ok() && !seen[0]) {
+    if (d.ok() && !seen) {
       d.fail("no " + CmdAttr.name(attr));
     }
     d.finish();
-    if (out[0] == null) {
+    if (out == null) {
       throw new MalformedMessageException(Cmd.name(m.genlHeader().cmd()) + ": " + CmdAttr.name(attr) + " did not decode");
     }
-    @SuppressWarnings("unchecked")
-    T t = (T) out[0];
-    return t;
+    return out;
   }
 }

@@ -18,14 +18,37 @@ public final class StatsCodec {
    * {@code d} and the result is meaningless.
    */
   public static Stats decode(AttributeDecoder d) {
-    long[] v = new long[StatsAttr.OUTBPS + 1];
+    // ten locals, not an array: a snapshot decodes one nest per destination
+    long conns = 0;
+    long inPkts = 0;
+    long outPkts = 0;
+    long inBytes = 0;
+    long outBytes = 0;
+    long cps = 0;
+    long inPps = 0;
+    long outPps = 0;
+    long inBps = 0;
+    long outBps = 0;
     while (d.next()) {
       int t = d.type();
-      if (t >= StatsAttr.CONNS && t <= StatsAttr.OUTBPS) {
-        v[t] = d.length() == 8 ? d.u64() : Integer.toUnsignedLong(d.u32());
+      if (t < StatsAttr.CONNS || t > StatsAttr.OUTBPS) {
+        continue;
+      }
+      long v = d.length() == 8 ? d.u64() : Integer.toUnsignedLong(d.u32());
+      switch (t) {
+        case StatsAttr.CONNS -> conns = v;
+        case StatsAttr.INPKTS -> inPkts = v;
+        case StatsAttr.OUTPKTS -> outPkts = v;
+        case StatsAttr.INBYTES -> inBytes = v;
+        case StatsAttr.OUTBYTES -> outBytes = v;
+        case StatsAttr.CPS -> cps = v;
+        case StatsAttr.INPPS -> inPps = v;
+        case StatsAttr.OUTPPS -> outPps = v;
+        case StatsAttr.INBPS -> inBps = v;
+        default -> outBps = v;
       }
     }
-    return new Stats(v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10]);
+    return new Stats(conns, inPkts, outPkts, inBytes, outBytes, cps, inPps, outPps, inBps, outBps);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.github.ipvs4j.netlink.transport;
 import io.github.ipvs4j.MalformedMessageException;
 import io.github.ipvs4j.netlink.codec.Netlink;
 import io.github.ipvs4j.netlink.codec.NetlinkError;
+import io.github.ipvs4j.netlink.codec.MessageView;
 import io.github.ipvs4j.netlink.codec.NetlinkMessage;
 import io.github.ipvs4j.netlink.codec.NetlinkMessages;
 import io.github.ipvs4j.netlink.codec.NetlinkRequest;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * try (NetlinkConnection c = NetlinkConnection.open(Netlink.NETLINK_GENERIC)) {
  *   List<NetlinkMessage> replies = c.request(GenlFamily.request("nlctrl"));       // NLM_F_REQUEST | NLM_F_ACK
  *   List<NetlinkMessage> all = c.dump(NetlinkRequest.genl(16, CTRL_CMD_GETFAMILY, 1, a -> {})); // until NLMSG_DONE
+ *   c.dumpInPlace(sameRequest, part -> names.add(GenlFamily.decode(part).name()));  // no copies: decode at once
  *   List<BatchOutcome> outcomes = c.batch(List.of(req1, req2, req3));             // one outcome per request, in order
  * }
  * }</pre>
@@ -54,7 +56,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Buffers.</b> The connection owns one direct send buffer and one direct receive buffer, reused for every
  * exchange and released by {@link #close()}. Nothing it returns holds a reference-counted buffer: replies are
- * {@link NetlinkMessage} values with their own copies.
+ * {@link NetlinkMessage} values with their own copies. {@link #dumpInPlace} copies nothing: its sink reads each part in
+ * the receive buffer while it is called.
  */
 public final class NetlinkConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NetlinkConnection.class);
@@ -162,44 +165,60 @@ public final class NetlinkConnection implements AutoCloseable {
       sendBuffer.clear();
       request.writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, seq, socket.portId());
       socket.send(sendBuffer);
-      List<NetlinkMessage> replies = new ArrayList<>();
-      boolean[] acked = {false};
-      while (true) {
-        for (NetlinkMessage m :
-            receive(
-                (ackSeq, status) -> {
-                  if (ackSeq == seq) {
-                    acked[0] = true;
-                  } else {
-                    dropAck(ackSeq);
-                  }
-                })) {
-          if (m.seq() != seq) {
-            drop(m);
-            continue;
-          }
-          if (m.isError()) {
-            NetlinkError status = NetlinkError.decode(m);
-            if (!status.isAck()) {
-              throw new NetlinkErrorException(request.type(), seq, status);
-            }
-            return replies;
-          }
-          if (m.isDone()) {
-            NetlinkError status = NetlinkError.decodeDone(m); // a multipart doit reply ends; the ack follows
-            if (!status.isAck()) {
-              throw new NetlinkErrorException(request.type(), seq, status);
-            }
-            continue;
-          }
-          replies.add(m);
-        }
-        if (acked[0]) {
-          return replies; // the ack comes after the replies to its request
-        }
+      Exchange exchange = new Exchange(request.type(), seq);
+      while (!exchange.acked) {
+        receive(exchange::ack, exchange::reply);
       }
+      if (exchange.failure != null) {
+        throw exchange.failure;
+      }
+      return exchange.replies;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** A running {@link #request}: the replies so far, whether the answer is complete, and how it failed. */
+  private final class Exchange {
+    final int type;
+    final int seq;
+    final List<NetlinkMessage> replies = new ArrayList<>();
+    boolean acked;
+    NetlinkErrorException failure;
+
+    Exchange(int type, int seq) {
+      this.type = type;
+      this.seq = seq;
+    }
+
+    void ack(int ackSeq, NetlinkError status) {
+      if (ackSeq == seq) {
+        acked = true;
+      } else {
+        dropAck(ackSeq);
+      }
+    }
+
+    void reply(MessageView m) {
+      if (m.seq() != seq || acked) {
+        drop(m); // the ack comes after the replies to its request: anything later is not ours
+        return;
+      }
+      if (m.isError()) {
+        fail(NetlinkError.decode(m.copy()));
+        acked = true;
+      } else if (m.isDone()) {
+        fail(NetlinkError.decodeDone(m.copy())); // a multipart doit reply ends; the ack follows
+      } else {
+        replies.add(m.copy());
+      }
+    }
+
+    private void fail(NetlinkError status) {
+      if (!status.isAck()) {
+        failure = new NetlinkErrorException(type, seq, status);
+        acked = true; // the answer ends here: the kernel sends no ack after an error
+      }
     }
   }
 
@@ -220,6 +239,16 @@ public final class NetlinkConnection implements AutoCloseable {
    * @throws NetlinkErrorException if the kernel refused the dump or ended it with an error
    */
   public void dump(NetlinkRequest request, Consumer<NetlinkMessage> sink) throws NetlinkException {
+    Objects.requireNonNull(sink, "sink");
+    dumpInPlace(request, part -> sink.accept(part.copy()));
+  }
+
+  /**
+   * {@link #dump(NetlinkRequest, Consumer)} without copies: {@code sink} gets each part as a {@link MessageView} of the
+   * receive buffer, valid only during the call. For decoders that turn the bytes into their own values at once; a
+   * snapshot's dumps allocate nothing per part in this layer.
+   */
+  public void dumpInPlace(NetlinkRequest request, Consumer<MessageView> sink) throws NetlinkException {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(sink, "sink");
     lock.lock();
@@ -229,49 +258,72 @@ public final class NetlinkConnection implements AutoCloseable {
       sendBuffer.clear();
       request.writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP, seq, socket.portId());
       socket.send(sendBuffer);
-      boolean interrupted = false;
-      RuntimeException sinkFailure = null;
-      while (true) {
-        for (NetlinkMessage m : receive()) {
-          if (m.seq() != seq) {
-            drop(m);
-            continue;
-          }
-          if (m.hasFlags(Netlink.NLM_F_DUMP_INTR)) {
-            interrupted = true;
-          }
-          if (m.isError()) {
-            NetlinkError status = NetlinkError.decode(m);
-            if (!status.isAck()) {
-              throw new NetlinkErrorException(request.type(), seq, status);
-            }
-            continue; // an ack is not the end of a dump
-          }
-          if (m.isDone()) {
-            NetlinkError status = NetlinkError.decodeDone(m);
-            if (sinkFailure != null) {
-              throw sinkFailure;
-            }
-            if (!status.isAck()) {
-              throw new NetlinkErrorException(request.type(), seq, status);
-            }
-            if (interrupted) {
-              throw new NetlinkDumpInterruptedException(
-                  "dump of type " + request.type() + " was interrupted (NLM_F_DUMP_INTR): the table changed; retry");
-            }
-            return;
-          }
-          if (sinkFailure == null) {
-            try {
-              sink.accept(m);
-            } catch (RuntimeException e) {
-              sinkFailure = e; // keep reading to NLMSG_DONE so the kernel's dump state ends
-            }
-          }
-        }
+      Dump dump = new Dump(request.type(), seq, sink);
+      while (!dump.done) {
+        receive(null, dump::part);
+      }
+      if (dump.sinkFailure != null) {
+        throw dump.sinkFailure;
+      }
+      if (dump.failure != null) {
+        throw dump.failure;
+      }
+      if (dump.interrupted) {
+        throw new NetlinkDumpInterruptedException(
+            "dump of type " + request.type() + " was interrupted (NLM_F_DUMP_INTR): the table changed; retry");
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** A running dump: where its parts go, whether it ended, and how. */
+  private final class Dump {
+    final int type;
+    final int seq;
+    final Consumer<MessageView> sink;
+    boolean done;
+    boolean interrupted;
+    NetlinkErrorException failure;
+    RuntimeException sinkFailure;
+
+    Dump(int type, int seq, Consumer<MessageView> sink) {
+      this.type = type;
+      this.seq = seq;
+      this.sink = sink;
+    }
+
+    void part(MessageView m) {
+      if (m.seq() != seq || done) {
+        drop(m);
+        return;
+      }
+      if (m.hasFlags(Netlink.NLM_F_DUMP_INTR)) {
+        interrupted = true;
+      }
+      if (m.isError()) {
+        NetlinkError status = NetlinkError.decode(m.copy());
+        if (!status.isAck()) {
+          failure = new NetlinkErrorException(type, seq, status);
+          done = true;
+        }
+        return; // an ack is not the end of a dump
+      }
+      if (m.isDone()) {
+        NetlinkError status = NetlinkError.decodeDone(m.copy());
+        if (!status.isAck()) {
+          failure = new NetlinkErrorException(type, seq, status);
+        }
+        done = true;
+        return;
+      }
+      if (sinkFailure == null) {
+        try {
+          sink.accept(m);
+        } catch (RuntimeException e) {
+          sinkFailure = e; // keep reading to NLMSG_DONE so the kernel's dump state ends
+        }
+      }
     }
   }
 
@@ -304,9 +356,7 @@ public final class NetlinkConnection implements AutoCloseable {
           b.sent = sendChunk(all, b.base, b.sent, window - inFlight);
           continue;
         }
-        for (NetlinkMessage m : receive(b::ack)) {
-          b.message(m);
-        }
+        receive(b::ack, b::message);
       }
       return Arrays.asList(b.outcomes);
     } finally {
@@ -348,17 +398,17 @@ public final class NetlinkConnection implements AutoCloseable {
       done++;
     }
 
-    void message(NetlinkMessage m) {
+    void message(MessageView m) {
       int i = pending(m.seq());
       if (i < 0) {
         drop(m);
       } else if (m.isError()) {
-        ack(m.seq(), NetlinkError.decode(m));
+        ack(m.seq(), NetlinkError.decode(m.copy()));
       } else {
         if (replies.get(i) == null) {
           replies.set(i, new ArrayList<>(1));
         }
-        replies.get(i).add(m);
+        replies.get(i).add(m.copy());
       }
     }
   }
@@ -380,20 +430,17 @@ public final class NetlinkConnection implements AutoCloseable {
     return next;
   }
 
-  private List<NetlinkMessage> receive() throws NetlinkException {
-    return receive(null);
-  }
-
-  /** Receives one datagram: its plain acks go to {@code acks} (read in place; null: kept as messages), the rest back. */
-  private List<NetlinkMessage> receive(NetlinkMessages.AckSink acks) throws NetlinkException {
+  /**
+   * Receives one datagram and hands its messages, in place, to {@code sink}; its plain acks go to {@code acks} (read in
+   * place; null: to {@code sink} like the rest).
+   */
+  private void receive(NetlinkMessages.AckSink acks, Consumer<MessageView> sink) throws NetlinkException {
     receiveBuffer.clear();
     socket.receive(receiveBuffer, options.timeout());
-    List<NetlinkMessage> messages = new ArrayList<>();
-    NetlinkMessages.forEach(receiveBuffer, acks, messages::add);
-    return messages;
+    NetlinkMessages.forEachInPlace(receiveBuffer, acks, sink);
   }
 
-  private void drop(NetlinkMessage m) {
+  private void drop(MessageView m) {
     log.debug("dropped a message that belongs to no running exchange: {}", m);
   }
 

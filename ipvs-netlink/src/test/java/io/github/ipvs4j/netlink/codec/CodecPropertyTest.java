@@ -237,26 +237,59 @@ class CodecPropertyTest {
     }
   }
 
+  @Property(tries = 200)
+  void viewsInPlaceShowWhatTheCopiesHold(@ForAll("messages") List<Msg> msgs, @ForAll boolean direct) {
+    ByteBuf buf = direct ? ByteBufAllocator.DEFAULT.directBuffer() : ByteBufAllocator.DEFAULT.heapBuffer();
+    try {
+      frame(msgs, buf);
+      List<NetlinkMessage> copies = NetlinkMessages.decodeAll(buf);
+      int[] i = {0};
+      NetlinkMessages.forEachInPlace(
+          buf,
+          null,
+          v -> {
+            NetlinkMessage c = copies.get(i[0]++);
+            assertThat(List.of(v.type(), v.flags(), v.seq(), v.pid(), v.payloadLength()))
+                .containsExactly(c.type(), c.flags(), c.seq(), c.pid(), c.payloadLength());
+            assertThat(v.genlHeader()).isEqualTo(c.genlHeader());
+            expect(v.genlAttributes(), msgs.get(i[0] - 1).attrs());
+            assertThat(v.copy()).isEqualTo(c);
+          });
+      assertThat(i[0]).isEqualTo(msgs.size());
+      assertThat(buf.readerIndex()).isZero(); // the splitter leaves the caller's indices alone
+    } finally {
+      buf.release();
+    }
+  }
+
   // ---- mutated and arbitrary bytes ----
 
-  /** Decodes everything decodable, calling every getter; returns normally or throws. */
+  /**
+   * Decodes everything decodable, calling every getter, from copies and then from views in place; returns normally or
+   * throws.
+   */
   static void walk(byte[] bytes) {
     for (NetlinkMessage m : NetlinkMessages.decodeAll(Unpooled.wrappedBuffer(bytes))) {
-      if (m.isError()) {
-        NetlinkError.decode(m);
-      } else if (m.isDone()) {
-        NetlinkError.decodeDone(m);
-      } else {
-        try {
-          GenlFamily.decode(m);
-        } catch (MalformedMessageException expected) {
-          // most mutated messages are not nlctrl replies; keep walking the attributes below
-        }
-        m.genlHeader();
-        AttributeDecoder d = m.genlAttributes();
-        walkAttributes(d, 0);
-        d.finish();
+      walk(m);
+    }
+    NetlinkMessages.forEachInPlace(Unpooled.wrappedBuffer(bytes), null, CodecPropertyTest::walk);
+  }
+
+  private static void walk(ReceivedMessage m) {
+    if (m.isError()) {
+      NetlinkError.decode(m instanceof MessageView v ? v.copy() : (NetlinkMessage) m);
+    } else if (m.isDone()) {
+      NetlinkError.decodeDone(m instanceof MessageView v ? v.copy() : (NetlinkMessage) m);
+    } else {
+      try {
+        GenlFamily.decode(m);
+      } catch (MalformedMessageException expected) {
+        // most mutated messages are not nlctrl replies; keep walking the attributes below
       }
+      m.genlHeader();
+      AttributeDecoder d = m.genlAttributes();
+      walkAttributes(d, 0);
+      d.finish();
     }
   }
 

@@ -7,8 +7,12 @@ import io.github.ipvs4j.AddressFamily;
 import io.github.ipvs4j.DestinationStatus;
 import io.github.ipvs4j.MalformedMessageException;
 import io.github.ipvs4j.ServiceStatus;
+import io.github.ipvs4j.Stats;
 import io.github.ipvs4j.netlink.codec.AttributeDecoder;
 import io.github.ipvs4j.netlink.codec.AttributeEncoder;
+import io.github.ipvs4j.netlink.codec.NetlinkMessages;
+import io.github.ipvs4j.netlink.codec.NetlinkRequest;
+import io.github.ipvs4j.netlink.ipvs.IpvsUapi.CmdAttr;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.DestAttr;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.StatsAttr;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.SvcAttr;
@@ -91,5 +95,37 @@ class StatsNestsTest {
     assertThatThrownBy(d::finish)
         .isInstanceOf(MalformedMessageException.class)
         .hasMessageContaining("IPVS_DEST_ATTR_STATS > IPVS_STATS_ATTR_CONNS");
+  }
+
+  @Test
+  void everyCounterLandsInItsOwnField() {
+    Stats distinct = new Stats(1, 2, 3, 4, 5, 6, 7, 8, 9, 0x1_0000_000AL);
+    for (boolean wide : new boolean[] {false, true}) {
+      Stats back = StatsCodec.decode(decoder(e -> StatsCodec.encode(distinct, wide, e)));
+      // the narrow nest cuts rates to 32 bits, as the kernel's struct ip_vs_stats_user does
+      assertThat(back).isEqualTo(wide ? distinct : new Stats(1, 2, 3, 4, 5, 6, 7, 8, 9, 0xA));
+    }
+  }
+
+  @Test
+  void aMalformedNestNamesItsWholePathFromTheMessage() {
+    ByteBuf buf = Unpooled.buffer();
+    NetlinkRequest.genl(
+            0x1d,
+            IpvsUapi.Cmd.NEW_DEST,
+            1,
+            e -> e.nested(CmdAttr.DEST, d -> {
+              destination(d);
+              d.nested(DestAttr.STATS64, n -> n.u16(StatsAttr.CONNS, 7));
+            }))
+        .writeTo(buf, 0, 1, 0);
+    String path = "IPVS_CMD_NEW_DEST > IPVS_CMD_ATTR_DEST > IPVS_DEST_ATTR_STATS64 > IPVS_STATS_ATTR_CONNS";
+    assertThatThrownBy(() -> IpvsReplies.destination(NetlinkMessages.decodeAll(buf).get(0), AddressFamily.INET))
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining(path);
+    assertThatThrownBy(
+            () -> NetlinkMessages.forEachInPlace(buf, null, m -> IpvsReplies.destination(m, AddressFamily.INET)))
+        .isInstanceOf(MalformedMessageException.class)
+        .hasMessageContaining(path);
   }
 }

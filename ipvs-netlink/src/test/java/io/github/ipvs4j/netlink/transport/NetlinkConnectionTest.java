@@ -99,6 +99,31 @@ class NetlinkConnectionTest {
   }
 
   @Test
+  void dumpInPlaceShowsTheSamePartsAsCopies() throws Exception {
+    NetlinkRequest all = NetlinkRequest.genl(GenlCtrl.GENL_ID_CTRL, GenlCtrl.CTRL_CMD_GETFAMILY, 1, a -> {});
+    List<GenlFamily> inPlace = new ArrayList<>();
+    connection.dumpInPlace(all, m -> inPlace.add(GenlFamily.decode(m)));
+    List<GenlFamily> copied = new ArrayList<>();
+    for (NetlinkMessage m : connection.dump(all)) {
+      copied.add(GenlFamily.decode(m));
+    }
+    assertThat(inPlace).isNotEmpty().isEqualTo(copied);
+  }
+
+  @Test
+  void dumpInPlaceSinkFailureDrainsTheDump() throws Exception {
+    NetlinkRequest all = NetlinkRequest.genl(GenlCtrl.GENL_ID_CTRL, GenlCtrl.CTRL_CMD_GETFAMILY, 1, a -> {});
+    int[] calls = {0};
+    assertThatThrownBy(() -> connection.dumpInPlace(all, m -> {
+          calls[0]++;
+          throw new IllegalStateException("sink says no");
+        }))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(calls[0]).isEqualTo(1); // the rest of the dump was read and dropped, not handed on
+    assertThat(GenericNetlink.resolveFamily(connection, "nlctrl")).isPresent();
+  }
+
+  @Test
   void dumpSinkFailureDrainsTheDump() throws Exception {
     NetlinkRequest all = NetlinkRequest.genl(GenlCtrl.GENL_ID_CTRL, GenlCtrl.CTRL_CMD_GETFAMILY, 1, a -> {});
     assertThatThrownBy(() -> connection.dump(all, m -> {

@@ -1,0 +1,75 @@
+package io.github.ipvs4j.netlink.codec;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * A netlink message read in place from a receive buffer: {@link NetlinkMessages#forEachInPlace} moves one view from
+ * message to message of a datagram, so splitting a dump chunk allocates nothing per message.
+ *
+ * <p>A view is valid only inside the callback that was handed it: afterwards it shows the next message, and once the
+ * datagram is done the buffer is refilled. {@link #copy()} makes a {@link NetlinkMessage} to keep. Decoders that
+ * build their own values while the callback runs (as the IPVS and rtnetlink decoders do) need no copy. Not
+ * thread-safe.
+ */
+public final class MessageView implements ReceivedMessage {
+  private ByteBuf buf;
+  private int start; // offset of the nlmsghdr in buf
+  private int length; // nlmsg_len, checked by the splitter to lie within buf
+
+  MessageView() {}
+
+  /** Shows the message of {@code length} bytes (header included) at {@code start} of {@code buf}. */
+  MessageView at(ByteBuf buf, int start, int length) {
+    this.buf = buf;
+    this.start = start;
+    this.length = length;
+    return this;
+  }
+
+  @Override
+  public int type() {
+    return NativeOrder.getUnsignedShort(buf, start + NlMsgHdr.OFFSET_TYPE);
+  }
+
+  @Override
+  public int flags() {
+    return NativeOrder.getUnsignedShort(buf, start + NlMsgHdr.OFFSET_FLAGS);
+  }
+
+  @Override
+  public int seq() {
+    return NativeOrder.getInt(buf, start + NlMsgHdr.OFFSET_SEQ);
+  }
+
+  @Override
+  public int pid() {
+    return NativeOrder.getInt(buf, start + NlMsgHdr.OFFSET_PID);
+  }
+
+  @Override
+  public int payloadLength() {
+    return length - NlMsgHdr.SIZE;
+  }
+
+  @Override
+  public GenlMsgHdr genlHeader() {
+    return GenlMsgHdr.readPayload(type(), buf, start + NlMsgHdr.SIZE, payloadLength());
+  }
+
+  @Override
+  public AttributeDecoder attributes(int offset) {
+    return AttributeDecoder.of(buf, start + NlMsgHdr.SIZE + offset, payloadLength() - offset);
+  }
+
+  /** A copy of the message, to keep after the callback returns. */
+  public NetlinkMessage copy() {
+    byte[] payload = new byte[payloadLength()];
+    buf.getBytes(start + NlMsgHdr.SIZE, payload);
+    return NetlinkMessage.wrap(NlMsgHdr.read(buf, start), payload);
+  }
+
+  @Override
+  public String toString() {
+    return "MessageView{" + NlMsgHdr.read(buf, start) + ", payload=" + payloadLength() + " bytes}";
+  }
+}
