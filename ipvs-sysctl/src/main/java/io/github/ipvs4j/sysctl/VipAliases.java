@@ -1,5 +1,6 @@
 package io.github.ipvs4j.sysctl;
 
+import io.github.ipvs4j.DumpInterruptedException;
 import io.github.ipvs4j.IpvsException;
 import io.github.ipvs4j.IpvsOperation;
 import io.github.ipvs4j.PermissionDeniedException;
@@ -8,6 +9,7 @@ import io.github.ipvs4j.netlink.codec.NetlinkMessage;
 import io.github.ipvs4j.netlink.codec.NetlinkRequest;
 import io.github.ipvs4j.netlink.transport.BatchOutcome;
 import io.github.ipvs4j.netlink.transport.NetlinkConnection;
+import io.github.ipvs4j.netlink.transport.NetlinkDumpInterruptedException;
 import io.github.ipvs4j.netlink.transport.NetlinkErrorException;
 import io.github.ipvs4j.netlink.transport.NetlinkException;
 import io.github.ipvs4j.netlink.transport.NetlinkOptions;
@@ -50,7 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Diffs.</b> Every change starts with one dump ({@code RTM_GETLINK}, {@code RTM_GETADDR}) and sends only what
  * differs, in one {@linkplain NetlinkConnection#batch batch}. An address that appears between the dump and the request
- * ({@code EEXIST}), or disappears ({@code EADDRNOTAVAIL}), counts as done.
+ * ({@code EEXIST}), or disappears ({@code EADDRNOTAVAIL}), counts as done. A dump the kernel marks interrupted
+ * (the table changed while it was read, {@code NLM_F_DUMP_INTR}) is read again, up to 10 times in all, then reported
+ * as {@link io.github.ipvs4j.DumpInterruptedException} (retryable).
  *
  * <p><b>Kernel behaviour.</b> An IPv4 address without a label gets its device's name as label. IPv6 VIPs are added with
  * {@code IFA_F_NODAD}, so they are usable at once (no "tentative" state). Adding a /32 adds the local route itself,
@@ -337,9 +341,36 @@ public final class VipAliases implements NetDevices, AutoCloseable {
 
   private List<NetlinkMessage> dump(int type, NetlinkRequest.PayloadWriter payload, String what) {
     try {
-      return connection.dump(NetlinkRequest.of(type, 0, payload));
+      return retryInterrupted(DUMP_ATTEMPTS, () -> connection.dump(NetlinkRequest.of(type, 0, payload)));
     } catch (NetlinkException e) {
       throw wrap(what, e, List.of());
+    }
+  }
+
+  /**
+   * How many times a link or address dump is read before an interruption is reported. The kernel marks a dump
+   * {@code NLM_F_DUMP_INTR} when the table changed between its parts, which happens without anyone else's help right
+   * after adding IPv6 addresses (duplicate address detection changes their flags), so one retry is common.
+   */
+  static final int DUMP_ATTEMPTS = 10;
+
+  /** A dump to run, perhaps again. */
+  @FunctionalInterface
+  interface Dump<T> {
+    T run() throws NetlinkException;
+  }
+
+  /** Runs {@code dump}, again while it ends interrupted, {@code attempts} times at most; the last interruption is thrown. */
+  static <T> T retryInterrupted(int attempts, Dump<T> dump) throws NetlinkException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return dump.run();
+      } catch (NetlinkDumpInterruptedException e) {
+        if (attempt >= attempts) {
+          throw e;
+        }
+        log.debug("dump interrupted by a change (attempt {} of {}); reading it again", attempt, attempts);
+      }
     }
   }
 
@@ -360,6 +391,10 @@ public final class VipAliases implements NetDevices, AutoCloseable {
     Optional<String> km =
         e instanceof NetlinkErrorException nee ? nee.kernelMessage() : Optional.empty();
     String message = what + ": " + e.getMessage();
+    if (e instanceof NetlinkDumpInterruptedException) {
+      return new DumpInterruptedException(
+          IpvsOperation.NONE, message + " (" + DUMP_ATTEMPTS + " attempts)", OptionalInt.empty(), Optional.empty(), e);
+    }
     if (errno == EPERM) {
       return new PermissionDeniedException(IpvsOperation.NONE, message, e.errno(), km, e);
     }
