@@ -60,6 +60,7 @@ import java.util.Locale;
  *
  * <pre>
  * WholeRunBenchmark --sizes 1000x10,10000x10,50000x10:1 --rounds 3 --floor BIN --csv FILE [--loop-limit 200] [--warm-up 40]
+ *     [--without-ipvsadm]
  * </pre>
  */
 public final class WholeRunBenchmark {
@@ -81,6 +82,7 @@ public final class WholeRunBenchmark {
     int warmUp = 40;
     String floor = null;
     Path csvPath = null;
+    boolean withIpvsadm = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--sizes" -> {
@@ -95,6 +97,7 @@ public final class WholeRunBenchmark {
         case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
         case "--floor" -> floor = args[++i];
         case "--csv" -> csvPath = Path.of(args[++i]);
+        case "--without-ipvsadm" -> withIpvsadm = false; // client against floor only: an A/B of two builds
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -120,9 +123,11 @@ public final class WholeRunBenchmark {
       int sizeRounds = size[2] > 0 ? size[2] : rounds;
       for (int round = 1; round <= sizeRounds; round++) {
         client(t, round, size == largest);
-        ipvsadm(t, round);
+        if (withIpvsadm) {
+          ipvsadm(t, round);
+        }
         floor(t, floor, round);
-        if (t.rules <= loopLimit) {
+        if (withIpvsadm && t.rules <= loopLimit) {
           loop(t, round);
         }
       }
