@@ -115,7 +115,12 @@ public final class ListingPrinter {
   /** The whole listing, {@code ipvsadm -L}: header, title, every service with its destinations. */
   public String list(IpvsInfo info, List<ServiceDetails> services) {
     Objects.requireNonNull(info, "info");
-    StringBuilder sb = new StringBuilder(128 + 80 * services.size());
+    int lines = 3 + services.size();
+    for (ServiceDetails d : services) {
+      lines += d.destinations().size();
+    }
+    // room for the whole listing at once: growing it by doubling copied more than the printing wrote
+    StringBuilder sb = new StringBuilder(Text.capacity(lines, 80));
     int v = info.versionCode();
     sb.append("IP Virtual Server version ").append((v >>> 16) & 0xff).append('.').append((v >>> 8) & 0xff)
         .append('.').append(v & 0xff).append(" (size=").append((int) info.connectionTableSize()).append(")\n");

@@ -4,10 +4,11 @@ import io.github.ipvs4j.AddressFamily;
 import io.github.ipvs4j.ServiceKey;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.ToIntBiFunction;
+import java.util.function.IntBinaryOperator;
 import java.util.function.ToIntFunction;
 
 /**
@@ -37,21 +38,15 @@ public final class IpvsadmSort {
     if (r != 0) {
       return r;
     }
-    int pa = a instanceof ServiceKey.Inet i ? i.protocol().number() : 6;
-    int pb = b instanceof ServiceKey.Inet i ? i.protocol().number() : 6;
     // a fwmark service reports no protocol: libipvs leaves it 0
-    if (a instanceof ServiceKey.FwMark) {
-      pa = 0;
-    }
-    if (b instanceof ServiceKey.FwMark) {
-      pb = 0;
-    }
+    int pa = a instanceof ServiceKey.Inet i ? i.protocol().number() : 0;
+    int pb = b instanceof ServiceKey.Inet i ? i.protocol().number() : 0;
     r = pa - pb;
     if (r != 0) {
       return r;
     }
     if (a instanceof ServiceKey.Inet ia && b instanceof ServiceKey.Inet ib) {
-      r = compareAddresses(ia.address(), ib.address(), a.family());
+      r = compareAddresses(ia.address().getAddress(), ib.address().getAddress(), a.family() == AddressFamily.INET);
       if (r != 0) {
         return r;
       }
@@ -60,20 +55,17 @@ public final class IpvsadmSort {
     return 0;
   }
 
-  /** {@code ipvs_cmp_dests}: address (as the first one's family), then port. */
-  public static int compareDestinations(InetAddress a, int portA, InetAddress b, int portB) {
-    AddressFamily fa = a.getAddress().length == 4 ? AddressFamily.INET : AddressFamily.INET6;
-    int r = compareAddresses(a, b, fa);
+  /** {@code ipvs_cmp_dests} of two destinations' address bytes (4 or 16) and ports: as the first one's family. */
+  public static int compareDestinations(byte[] a, int portA, byte[] b, int portB) {
+    int r = compareAddresses(a, b, a.length == 4);
     if (r != 0) {
       return r;
     }
     return portA - portB;
   }
 
-  private static int compareAddresses(InetAddress a, InetAddress b, AddressFamily family) {
-    byte[] x = a.getAddress();
-    byte[] y = b.getAddress();
-    if (family == AddressFamily.INET) {
+  private static int compareAddresses(byte[] x, byte[] y, boolean inet) {
+    if (inet) {
       return (int) (word(x, 0) - word(y, 0));
     }
     int r = 0;
@@ -100,44 +92,77 @@ public final class IpvsadmSort {
   public static <T> List<T> sortServices(List<T> items, Function<T, ServiceKey> key) {
     long[] min = new long[6];
     long[] max = new long[6];
-    java.util.Arrays.fill(min, Long.MAX_VALUE);
-    java.util.Arrays.fill(max, Long.MIN_VALUE);
+    Arrays.fill(min, Long.MAX_VALUE);
+    Arrays.fill(max, Long.MIN_VALUE);
+    List<ServiceKey> keys = new ArrayList<>(items.size());
     for (T t : items) {
       ServiceKey k = key.apply(t);
+      keys.add(k);
       track(min, max, 0, k.fwmarkOrZero());
       if (k instanceof ServiceKey.Inet i) {
         trackAddress(min, max, i.address().getAddress());
       }
     }
-    List<T> out = new ArrayList<>(items);
     if (narrow(min, max)) {
+      List<T> out = new ArrayList<>(items);
       out.sort(Comparator.comparing(key, ServiceKey.ORDER));
       return out;
     }
-    return sort(out, (a, b) -> compareServices(key.apply(a), key.apply(b)));
+    return pick(items, sort(items.size(), (a, b) -> compareServices(keys.get(a), keys.get(b))));
   }
 
-  /** {@code items} (one service's destinations) in ipvsadm's order; see {@link #sortServices}. */
+  /**
+   * {@code items} (one service's destinations) in ipvsadm's order; see {@link #sortServices}. A list already in
+   * that order, as the model keeps a service's destinations, is returned as it is.
+   */
   public static <T> List<T> sortDestinations(
       List<T> items, Function<T, InetAddress> address, ToIntFunction<T> port) {
+    int n = items.size();
+    // each address's bytes once: every comparison would otherwise copy two of them out of their InetAddress
+    byte[][] bytes = new byte[n][];
+    int[] ports = new int[n];
+    long[] v4Keys = new long[n]; // an IPv4 destination's address and port in one number, in the natural order
     long[] min = new long[6];
     long[] max = new long[6];
-    java.util.Arrays.fill(min, Long.MAX_VALUE);
-    java.util.Arrays.fill(max, Long.MIN_VALUE);
+    Arrays.fill(min, Long.MAX_VALUE);
+    Arrays.fill(max, Long.MIN_VALUE);
     int families = 0;
+    int i = 0;
     for (T t : items) {
       byte[] b = address.apply(t).getAddress();
-      families |= b.length == 4 ? 1 : 2;
+      int p = port.applyAsInt(t);
+      bytes[i] = b;
+      ports[i] = p;
+      if (b.length == 4) {
+        families |= 1;
+        v4Keys[i] = word(b, 0) << 16 | p;
+      } else {
+        families |= 2;
+      }
       trackAddress(min, max, b);
+      i++;
     }
-    List<T> out = new ArrayList<>(items);
     if (families != 3 && narrow(min, max)) {
-      out.sort(Comparator.comparing(address, (x, y) -> java.util.Arrays.compareUnsigned(x.getAddress(), y.getAddress()))
-          .thenComparingInt(port));
-      return out;
+      // one family, so the natural order: the unsigned address, then the port
+      IntBinaryOperator natural = families == 1
+          ? (a, b) -> Long.compare(v4Keys[a], v4Keys[b])
+          : (a, b) -> {
+            int r = Arrays.compareUnsigned(bytes[a], bytes[b]);
+            return r != 0 ? r : Integer.compare(ports[a], ports[b]);
+          };
+      return ascending(n, natural) ? items : pick(items, sort(n, natural));
     }
-    return sort(out, (a, b) -> compareDestinations(address.apply(a), port.applyAsInt(a), address.apply(b),
-        port.applyAsInt(b)));
+    return pick(items, sort(n, (a, b) -> compareDestinations(bytes[a], ports[a], bytes[b], ports[b])));
+  }
+
+  /** Whether positions {@code 0..n-1} are strictly ascending under {@code cmp}. */
+  private static boolean ascending(int n, IntBinaryOperator cmp) {
+    for (int k = 1; k < n; k++) {
+      if (cmp.applyAsInt(k - 1, k) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void trackAddress(long[] min, long[] max, byte[] b) {
@@ -164,24 +189,32 @@ public final class IpvsadmSort {
     return true;
   }
 
-  /**
-   * glibc's merge sort ({@code msort_with_tmp}): split at n/2, sort both halves, merge taking the left element when
-   * the comparison gives 0 or less. Never throws on an inconsistent comparison.
-   */
-  public static <T> List<T> sort(List<T> input, ToIntBiFunction<T, T> cmp) {
-    @SuppressWarnings("unchecked")
-    T[] a = (T[]) input.toArray();
-    @SuppressWarnings("unchecked")
-    T[] tmp = (T[]) new Object[a.length];
-    msort(a, 0, a.length, tmp, cmp);
-    List<T> out = new ArrayList<>(a.length);
-    for (T t : a) {
-      out.add(t);
+  /** The elements of {@code items} at the positions {@code order} lists. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> pick(List<T> items, int[] order) {
+    Object[] all = items.toArray();
+    List<T> out = new ArrayList<>(order.length);
+    for (int p : order) {
+      out.add((T) all[p]);
     }
     return out;
   }
 
-  private static <T> void msort(T[] a, int from, int n, T[] tmp, ToIntBiFunction<T, T> cmp) {
+  /**
+   * The positions {@code 0..n-1} in the order of glibc's merge sort ({@code msort_with_tmp}) under {@code cmp}, which
+   * compares two positions: split at n/2, sort both halves, merge taking the left element when the comparison gives
+   * 0 or less. Never throws on an inconsistent comparison.
+   */
+  public static int[] sort(int n, IntBinaryOperator cmp) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = i;
+    }
+    msort(a, 0, n, new int[n], cmp);
+    return a;
+  }
+
+  private static void msort(int[] a, int from, int n, int[] tmp, IntBinaryOperator cmp) {
     if (n <= 1) {
       return;
     }

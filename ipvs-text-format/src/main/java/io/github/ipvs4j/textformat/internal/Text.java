@@ -152,9 +152,21 @@ public final class Text {
   /** {@code %-Ns}: {@code s} then spaces up to {@code width}. */
   public static void padRight(StringBuilder sb, CharSequence s, int width) {
     sb.append(s);
-    for (int i = s.length(); i < width; i++) {
-      sb.append(' ');
+    spaces(sb, width - s.length());
+  }
+
+  private static final String SPACES = " ".repeat(64);
+
+  /** {@code n} spaces (none if {@code n <= 0}), appended at once rather than one character at a time. */
+  private static void spaces(StringBuilder sb, int n) {
+    for (; n > 0; n -= SPACES.length()) {
+      sb.append(SPACES, 0, Math.min(n, SPACES.length()));
     }
+  }
+
+  /** A StringBuilder capacity for {@code lines} lines of about {@code perLine} characters, capped at 1 GiB. */
+  public static int capacity(long lines, int perLine) {
+    return (int) Math.min(1L << 30, Math.max(16, lines * perLine));
   }
 
   /** {@code "%-Ns "}: a column and the space that ends it. */
@@ -171,9 +183,7 @@ public final class Text {
 
   /** {@code %Ns}: spaces up to {@code width}, then {@code s}. */
   public static void padLeft(StringBuilder sb, CharSequence s, int width) {
-    for (int i = s.length(); i < width; i++) {
-      sb.append(' ');
-    }
+    spaces(sb, width - s.length());
     sb.append(s);
   }
 
@@ -181,9 +191,7 @@ public final class Text {
   public static void padRight(StringBuilder sb, long value, int width) {
     int start = sb.length();
     sb.append(value);
-    for (int i = sb.length() - start; i < width; i++) {
-      sb.append(' ');
-    }
+    spaces(sb, width - (sb.length() - start));
   }
 
   /** {@code print_largenum}: width 9, or K/M/G/T with width 8 plus the suffix; {@code --exact}: all digits. */
