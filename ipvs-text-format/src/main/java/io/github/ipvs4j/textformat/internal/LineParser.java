@@ -954,11 +954,16 @@ public final class LineParser {
   private static final long TUN_OPT_BITS =
       (1L << TUN_PORT) | (1L << TUN_NOCSUM) | (1L << TUN_CSUM) | (1L << TUN_REMCSUM);
 
+  // whether a tunnel type requires an option (gue: --tun-port)
+  private static final boolean[] TUN_REQUIRES = {
+    TUN_LEGAL[0].indexOf('+') >= 0, TUN_LEGAL[1].indexOf('+') >= 0, TUN_LEGAL[2].indexOf('+') >= 0
+  };
+
   private void tunnelOptCheck() {
-    String legal = TUN_LEGAL[tunType];
-    if ((options & TUN_OPT_BITS) == 0 && legal.indexOf('+') < 0) {
+    if ((options & TUN_OPT_BITS) == 0 && !TUN_REQUIRES[tunType]) {
       return; // the usual line: no tunnel option given, none required
     }
+    String legal = TUN_LEGAL[tunType];
     int count = 0;
     int last = -1;
     for (int j = 0; j < 4; j++) {
@@ -1047,13 +1052,17 @@ public final class LineParser {
     }
   }
 
+  private static final Optional<Tunnel> IPIP = Optional.of(Tunnel.IPIP);
+
   private Destination buildDestination() {
     InetAddress address = Inet.fromBytes(destAddr);
     Optional<Tunnel> tunnel = Optional.empty();
     ForwardingMethod method = ForwardingMethod.fromCode(fwd);
     if (method == ForwardingMethod.TUNNEL) {
-      TunnelChecksum checksum = TunnelChecksum.fromBits(tunFlags);
-      tunnel = Optional.of(new Tunnel(TunnelType.fromCode(tunType), tunPort, checksum));
+      // plain ipip, as every -i line of a save file without tunnel options: one shared value
+      tunnel = tunType == 0 && tunPort == 0 && tunFlags == 0
+          ? IPIP
+          : Optional.of(new Tunnel(TunnelType.fromCode(tunType), tunPort, TunnelChecksum.fromBits(tunFlags)));
     }
     if (lThreshold > uThreshold) {
       int t = optTok[LTHRESHOLD];
@@ -1254,6 +1263,13 @@ public final class LineParser {
       }
       return lastSvcResult;
     }
+    long quad = decimalQuad(from, to);
+    if (quad >= 0) {
+      // the usual save-file text: what inet_aton and strtol would read from it, in one pass
+      byte[] addr = {(byte) (quad >>> 48), (byte) (quad >>> 40), (byte) (quad >>> 32), (byte) (quad >>> 24)};
+      boolean hasPort = (quad & QUAD_HAS_PORT) != 0;
+      return serviceParsed(service, from, to, 2, addr, hasPort ? 3 : 1, (int) (quad & 0xFFFF));
+    }
     // all digits (or empty): refused
     boolean allDigits = true;
     for (int k = from; k < to; k++) {
@@ -1343,6 +1359,11 @@ public final class LineParser {
         port = named.getAsInt();
       }
     }
+    return serviceParsed(service, from, to, af, addr, result, port);
+  }
+
+  /** Sets the service's (or with {@code service} false, the real server's) parsed address and port. */
+  private int serviceParsed(boolean service, int from, int to, int af, byte[] addr, int result, int port) {
     if (service) {
       svcAf = af;
       svcAddr = addr;
@@ -1369,6 +1390,52 @@ public final class LineParser {
       destPort = result == 3 ? port : svcPort;
     }
     return result;
+  }
+
+  private static final long QUAD_HAS_PORT = 1L << 16;
+
+  /**
+   * {@code buf[from, to)} read as four decimal parts 0-255 without leading zeros and an optional {@code :port} of up
+   * to five decimal digits (0-65535): the address in bits 24-55, {@link #QUAD_HAS_PORT}, the port in bits 0-15; -1
+   * for any other text, which the general path reads (octal or hex parts, fewer parts, names, a larger port).
+   */
+  private long decimalQuad(int from, int to) {
+    char[] b = buf;
+    int i = from;
+    long address = 0;
+    for (int part = 0; part < 4; part++) {
+      if (part > 0) {
+        if (i >= to || b[i] != '.') {
+          return -1;
+        }
+        i++;
+      }
+      int start = i;
+      int v = 0;
+      while (i < to && i - start < 3 && b[i] >= '0' && b[i] <= '9') {
+        v = v * 10 + (b[i] - '0');
+        i++;
+      }
+      // no digit, a fourth digit, a leading zero (octal to inet_aton) or past 255: the general path decides
+      if (i == start || (i < to && b[i] >= '0' && b[i] <= '9') || (b[start] == '0' && i - start > 1) || v > 255) {
+        return -1;
+      }
+      address = address << 8 | v;
+    }
+    if (i == to) {
+      return address << 24;
+    }
+    if (b[i] != ':' || to - i - 1 < 1 || to - i - 1 > 5) {
+      return -1;
+    }
+    int port = 0;
+    for (i++; i < to; i++) {
+      if (b[i] < '0' || b[i] > '9') {
+        return -1;
+      }
+      port = port * 10 + (b[i] - '0');
+    }
+    return port > 65535 ? -1 : address << 24 | QUAD_HAS_PORT | port;
   }
 
   private boolean hasTwoColons(int from, int to) {
