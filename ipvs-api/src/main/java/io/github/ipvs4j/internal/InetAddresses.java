@@ -74,7 +74,7 @@ public final class InetAddresses {
    */
   public static InetAddress normalize(String field, InetAddress address) {
     Checks.notNull(field, address);
-    if (address instanceof Inet4Address ? PLAIN_V4[address.hashCode() & 0xFF] == address : lastPlainV6 == address) {
+    if (address instanceof Inet4Address ? PLAIN_V4[plainSlot(address)] == address : lastPlainV6 == address) {
       return address; // made by fromBytes a moment ago: plain already
     }
     return fromBytes(field, address.getAddress());
@@ -82,12 +82,19 @@ public final class InetAddresses {
 
   // The addresses fromBytes made last, by identity, so that normalize() can hand them back without a second copy:
   // a parsed save line or a dumped destination makes its address here and the model's constructor normalizes it
-  // again at once (two objects per destination otherwise). IPv4 addresses by their last octet (an Inet4Address's
-  // hash is its value), IPv6 only the last one (its hash walks the 16 bytes, which cost more than the copy saved).
+  // again at once (two objects per destination otherwise). IPv4 addresses in 1024 slots by their hash mixed (an
+  // Inet4Address's hash is its value), so that a parser's or decoder's own cache of addresses it made earlier still
+  // hits; IPv6 only the last one (its hash walks the 16 bytes, which cost more than the copy saved).
   // Racy on purpose: a slot holds some recent address, a miss only costs the copy, and a hit is a reference
   // comparison that reads nothing of the stored object. (An address whose getHostName() was called later keeps the
   // name it looked up; nothing in ipvs4j calls it.)
-  private static final InetAddress[] PLAIN_V4 = new InetAddress[256];
+  private static final InetAddress[] PLAIN_V4 = new InetAddress[1024];
+
+  /** The slot of an IPv4 address: its hash (the value) mixed, so that addresses of one subnet spread. */
+  private static int plainSlot(InetAddress v4) {
+    return (v4.hashCode() * 0x9E3779B9) >>> 22;
+  }
+
   private static InetAddress lastPlainV6;
 
   /** Builds a plain address (no host name, no scope) from 4 or 16 raw bytes (network order); 16 bytes give IPv6. */
@@ -106,7 +113,7 @@ public final class InetAddresses {
       throw new AssertionError("a 4- or 16-byte array is always a valid address", e);
     }
     if (made instanceof Inet4Address) {
-      PLAIN_V4[made.hashCode() & 0xFF] = made;
+      PLAIN_V4[plainSlot(made)] = made;
     } else {
       lastPlainV6 = made;
     }

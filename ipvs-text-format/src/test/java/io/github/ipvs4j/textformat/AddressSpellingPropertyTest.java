@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ipvs4j.Destination;
 import io.github.ipvs4j.IpvsCommand;
+import io.github.ipvs4j.IpvsTable;
 import io.github.ipvs4j.textformat.internal.Inet;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -59,6 +61,22 @@ class AddressSpellingPropertyTest {
     Destination dest = ((IpvsCommand.AddDestination) commands.get(0)).destination();
     assertThat(dest.address()).as(line).isEqualTo(Inet.ipv4(address));
     assertThat(dest.port()).as(line).isEqualTo(expectedPort);
+  }
+
+  /** A real server named under several services is one address object in the table, not one per line. */
+  @Example
+  void aRealServerNamedTwiceIsHeldOnce() {
+    IpvsTable table = PARSER.parseTable("""
+        -A -t 192.0.2.1:80 -s rr
+        -a -t 192.0.2.1:80 -r 198.51.100.7:8080 -m -w 1
+        -A -t 192.0.2.1:443 -s rr
+        -a -t 192.0.2.1:443 -r 198.51.100.7:8443 -m -w 1
+        -a -t 192.0.2.1:443 -r 198.51.100.8:8443 -m -w 1
+        """);
+    Destination http = table.services().get(0).destinations().get(0);
+    Destination https = table.services().get(1).destinations().get(0);
+    assertThat(http.address()).isEqualTo(https.address()).isSameAs(https.address());
+    assertThat(table.services().get(1).destinations().get(1).address()).isNotEqualTo(http.address());
   }
 
   /** strtol base 10 of the whole text, 0-65535; -1 otherwise (a digits-only text names no service either). */

@@ -249,6 +249,11 @@ public final class Inet {
     return Addresses.fromBytes(bytes); // the model's own plain addresses, which its constructors take as they are
   }
 
+  /** Four address bytes as a 32-bit value, most significant byte first. */
+  public static int value(byte[] b) {
+    return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+  }
+
   /** An IPv4 address from an unsigned 32-bit value. */
   public static InetAddress ipv4(long value) {
     return fromBytes(

@@ -296,8 +296,7 @@ public final class LineParser {
   private final int[] optTok = new int[NUMBER_OF_OPT];
   private int svcAf; // 0, 2 or 10
   private int svcProtocol; // IPPROTO_*
-  private byte[] svcAddr; // 4 or 16 bytes, or null
-  private InetAddress svcAddress; // cached object for svcAddr
+  private InetAddress svcAddress;
   private int svcPort;
   private long fwmark;
   private int fwmarkTok;
@@ -310,7 +309,7 @@ public final class LineParser {
   private int schedFlagsTok;
   private String schedFlagsArg;
   private int destAf;
-  private byte[] destAddr;
+  private InetAddress destAddress;
   private int destPort;
   private int fwd;
   private long weight;
@@ -332,7 +331,6 @@ public final class LineParser {
   private int lastSvcLength = -1;
   private int lastSvcKind;
   private int lastSvcAf;
-  private byte[] lastSvcAddr;
   private InetAddress lastSvcAddress;
   private int lastSvcPort;
   private int lastSvcResult;
@@ -422,7 +420,6 @@ public final class LineParser {
     nleft = 0;
     svcAf = 0;
     svcProtocol = 0;
-    svcAddr = null;
     svcAddress = null;
     svcPort = 0;
     fwmark = 0;
@@ -436,7 +433,7 @@ public final class LineParser {
     schedFlagsArg = null;
     schedFlagsTok = -1;
     destAf = 0;
-    destAddr = null;
+    destAddress = null;
     destPort = 0;
     fwd = ForwardingMethod.DIRECT_ROUTE.code();
     weight = 1;
@@ -924,7 +921,7 @@ public final class LineParser {
         }
       }
       case CMD_DELDEST -> {
-        return new IpvsCommand.DeleteDestination(key(), Inet.fromBytes(destAddr), destPort);
+        return new IpvsCommand.DeleteDestination(key(), destAddress, destPort);
       }
       case CMD_TIMEOUT -> {
         return new IpvsCommand.SetTimeouts(Timeouts.ofSeconds(timeouts[0], timeouts[1], timeouts[2]));
@@ -1055,7 +1052,7 @@ public final class LineParser {
   private static final Optional<Tunnel> IPIP = Optional.of(Tunnel.IPIP);
 
   private Destination buildDestination() {
-    InetAddress address = Inet.fromBytes(destAddr);
+    InetAddress address = destAddress;
     Optional<Tunnel> tunnel = Optional.empty();
     ForwardingMethod method = ForwardingMethod.fromCode(fwd);
     if (method == ForwardingMethod.TUNNEL) {
@@ -1253,7 +1250,6 @@ public final class LineParser {
     if (service && lastSvcLength == to - from && to - from <= lastSvcText.length
         && Arrays.equals(buf, from, to, lastSvcText, 0, to - from) && lastSvcKind == svcProtocol) {
       svcAf = lastSvcAf;
-      svcAddr = lastSvcAddr;
       svcAddress = lastSvcAddress;
       if (lastSvcResult == 3) {
         svcPort = lastSvcPort;
@@ -1266,9 +1262,8 @@ public final class LineParser {
     long quad = decimalQuad(from, to);
     if (quad >= 0) {
       // the usual save-file text: what inet_aton and strtol would read from it, in one pass
-      byte[] addr = {(byte) (quad >>> 48), (byte) (quad >>> 40), (byte) (quad >>> 32), (byte) (quad >>> 24)};
       boolean hasPort = (quad & QUAD_HAS_PORT) != 0;
-      return serviceParsed(service, from, to, 2, addr, hasPort ? 3 : 1, (int) (quad & 0xFFFF));
+      return serviceParsed(service, from, to, 2, ipv4((int) (quad >>> 24)), hasPort ? 3 : 1, (int) (quad & 0xFFFF));
     }
     // all digits (or empty): refused
     boolean allDigits = true;
@@ -1359,15 +1354,15 @@ public final class LineParser {
         port = named.getAsInt();
       }
     }
-    return serviceParsed(service, from, to, af, addr, result, port);
+    return serviceParsed(service, from, to, af, af == 2 ? ipv4(Inet.value(addr)) : Inet.fromBytes(addr), result,
+        port);
   }
 
   /** Sets the service's (or with {@code service} false, the real server's) parsed address and port. */
-  private int serviceParsed(boolean service, int from, int to, int af, byte[] addr, int result, int port) {
+  private int serviceParsed(boolean service, int from, int to, int af, InetAddress address, int result, int port) {
     if (service) {
       svcAf = af;
-      svcAddr = addr;
-      svcAddress = Inet.fromBytes(addr);
+      svcAddress = address;
       if (af == 10) {
         netmask = 128;
       }
@@ -1379,20 +1374,42 @@ public final class LineParser {
         lastSvcLength = to - from;
         lastSvcKind = svcProtocol;
         lastSvcAf = af;
-        lastSvcAddr = addr;
-        lastSvcAddress = svcAddress;
+        lastSvcAddress = address;
         lastSvcPort = port;
         lastSvcResult = result;
       }
     } else {
       destAf = af;
-      destAddr = addr;
+      destAddress = address;
       destPort = result == 3 ? port : svcPort;
     }
     return result;
   }
 
   private static final long QUAD_HAS_PORT = 1L << 16;
+
+  // The IPv4 addresses this parse has made, by value (direct-mapped): a save file names the same real servers under
+  // many services, and one object then serves every line that names one, so such a line makes no address, and the
+  // table holds each address once.
+  private static final int V4_SLOTS = 1024;
+  private int[] v4Values;
+  private InetAddress[] v4Addresses;
+
+  /** The address of the 32-bit value {@code value} (most significant byte first). */
+  private InetAddress ipv4(int value) {
+    if (v4Addresses == null) {
+      v4Values = new int[V4_SLOTS];
+      v4Addresses = new InetAddress[V4_SLOTS];
+    }
+    int slot = (value * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(V4_SLOTS));
+    InetAddress a = v4Addresses[slot];
+    if (a == null || v4Values[slot] != value) {
+      a = Inet.ipv4(value & 0xFFFF_FFFFL);
+      v4Addresses[slot] = a;
+      v4Values[slot] = value;
+    }
+    return a;
+  }
 
   /**
    * {@code buf[from, to)} read as four decimal parts 0-255 without leading zeros and an optional {@code :port} of up
