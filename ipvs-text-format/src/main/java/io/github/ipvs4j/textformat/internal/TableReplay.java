@@ -15,7 +15,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +123,8 @@ public final class TableReplay {
     }
   }
 
-  private final Map<ServiceKey, Entry> services = new HashMap<>();
+  // in the order added: a save file's, which is the table's order, so building the table sorts nothing
+  private final Map<ServiceKey, Entry> services = new LinkedHashMap<>();
   private ServiceKey lastKey;
   private Entry lastEntry;
   private Optional<Timeouts> timeouts = Optional.empty();
