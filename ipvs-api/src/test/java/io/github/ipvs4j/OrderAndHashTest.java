@@ -34,11 +34,16 @@ class OrderAndHashTest {
     assertThat(a.hashCode()).isEqualTo(b.hashCode());
   }
 
-  /** IPv4 addresses order as unsigned numbers (the comparison does not copy their bytes), and before IPv6. */
+  /**
+   * IPv4 addresses order as unsigned numbers (the comparison does not copy their bytes), and before IPv6; IPv6 ones
+   * as unsigned 128-bit numbers (compared as two halves: each half and each byte's top bit matter).
+   */
   @Test
   void ipv4OrdersUnsignedThenIpv6() throws UnknownHostException {
     String[] ascending = {"0.0.0.0", "1.2.3.4", "127.255.255.255", "128.0.0.0", "192.0.2.1", "192.0.2.10",
-        "203.0.113.255", "255.255.255.255", "::", "2001:db8::1"};
+        "203.0.113.255", "255.255.255.255", "::", "::1", "::ff", "::100", "::8000:0:0:0", "::ffff:ffff:ffff:ffff",
+        "0:0:0:1::", "0:0:0:ff::", "0:0:0:8000::", "2001:db8::1", "2001:db8::8000:0:0:1", "2001:db8:0:1::",
+        "2001:db8:0:80::", "2001:db8:0:8000::", "8000::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"};
     for (int i = 0; i < ascending.length; i++) {
       for (int j = 0; j < ascending.length; j++) {
         int c = InetAddresses.compare(

@@ -2,10 +2,13 @@ package io.github.ipvs4j.internal;
 
 import io.github.ipvs4j.AddressFamily;
 import io.github.ipvs4j.InvalidValueException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -52,16 +55,27 @@ public final class InetAddresses {
   /** Compares by family (IPv4 first), then bytes, unsigned. */
   public static int compare(InetAddress a, InetAddress b) {
     // sorting 100,000 destinations compares IPv4 addresses most: without copying their bytes out where possible
-    if (a instanceof Inet4Address && b instanceof Inet4Address) {
+    boolean a4 = a instanceof Inet4Address;
+    boolean b4 = b instanceof Inet4Address;
+    if (a4 && b4) {
       return Integer.compareUnsigned(ipv4Value(a), ipv4Value(b));
     }
+    if (a4 != b4) {
+      return a4 ? -1 : 1;
+    }
+    if (a == b) {
+      return 0;
+    }
+    // two IPv6 addresses: as two unsigned 64-bit numbers (Arrays.compareUnsigned's general path costs more than
+    // the copies on 16 bytes)
     byte[] x = a.getAddress();
     byte[] y = b.getAddress();
-    if (x.length != y.length) {
-      return Integer.compare(x.length, y.length);
-    }
-    return Arrays.compareUnsigned(x, y);
+    int high = Long.compareUnsigned((long) BIG_ENDIAN_LONG.get(x, 0), (long) BIG_ENDIAN_LONG.get(y, 0));
+    return high != 0 ? high : Long.compareUnsigned((long) BIG_ENDIAN_LONG.get(x, 8), (long) BIG_ENDIAN_LONG.get(y, 8));
   }
+
+  private static final VarHandle BIG_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   /** The address family of {@code address}. */
   public static AddressFamily family(InetAddress address) {
