@@ -127,33 +127,58 @@ public final class SaveParser {
     stream(lines -> LineReader.read(in, lines), sink);
   }
 
-  private void stream(LineReader.Source source, Consumer<? super IpvsCommand> sink) {
+  private void stream(Lines source, Consumer<? super IpvsCommand> sink) {
     Objects.requireNonNull(sink, "sink");
+    forEachCommand(source, (command, line) -> sink.accept(command));
+  }
+
+  /** Where lines come from: a String or a Reader, read into a sink of blocks. */
+  private interface Lines {
+    void readInto(LineReader.Sink sink) throws IOException;
+  }
+
+  /** Receives each command with the number of its line. */
+  private interface CommandSink {
+    void accept(IpvsCommand command, long line);
+  }
+
+  /**
+   * Parses the lines of {@code source} in order and gives each command to {@code sink}.
+   *
+   * @return the number of the last line read (0 for an empty input)
+   */
+  private long forEachCommand(Lines source, CommandSink sink) {
     LineParser parser = new LineParser(serviceNames, hosts);
+    long[] lastLine = {0};
     try {
-      source.readInto(
-          (chars, offset, length, lineNo) -> {
-            IpvsCommand c = parse(parser, chars, offset, length, lineNo);
-            if (c != null) {
-              sink.accept(c);
-            }
-          });
+      source.readInto((chars, from, to, firstLine) -> {
+        long line = firstLine;
+        for (int at = from; at < to; line++) {
+          IpvsCommand c = parse(parser, chars, at, line);
+          if (c != null) {
+            sink.accept(c, line);
+          }
+          at = parser.lineEnd() + 1;
+        }
+        lastLine[0] = line - 1;
+        return line - firstLine;
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return lastLine[0];
   }
 
-  private static IpvsCommand parse(LineParser parser, char[] chars, int offset, int length, long lineNo) {
+  private static IpvsCommand parse(LineParser parser, char[] chars, int offset, long lineNo) {
     try {
-      return parser.parse(chars, offset, length, lineNo);
+      return parser.parse(chars, offset, lineNo);
     } catch (TextFormatException e) {
       throw e;
-    } catch (InvalidValueException e) {
-      // a model check the line parser did not anticipate: still a positioned error
-      throw new TextFormatException(lineNo, 1, new String(chars, offset, length).trim(), e.getMessage());
     } catch (RuntimeException e) {
-      throw new TextFormatException(lineNo, 1, new String(chars, offset, length).trim(),
-          "a valid ipvsadm line (" + e + ")");
+      // a model check the line parser did not anticipate: still a positioned error
+      String line = new String(chars, offset, parser.lineEnd() - offset).trim();
+      throw new TextFormatException(lineNo, 1, line,
+          e instanceof InvalidValueException ? e.getMessage() : "a valid ipvsadm line (" + e + ")");
     }
   }
 
@@ -175,23 +200,10 @@ public final class SaveParser {
     return parseTable(lines -> LineReader.read(in, lines));
   }
 
-  private IpvsTable parseTable(LineReader.Source source) {
+  private IpvsTable parseTable(Lines source) {
     TableReplay replay = new TableReplay();
-    long[] last = {0};
-    LineParser parser = new LineParser(serviceNames, hosts);
-    try {
-      source.readInto(
-          (chars, offset, length, lineNo) -> {
-            last[0] = lineNo;
-            IpvsCommand c = parse(parser, chars, offset, length, lineNo);
-            if (c != null) {
-              replay.apply(c, lineNo);
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return replay.table(last[0]);
+    long lastLine = forEachCommand(source, replay::apply);
+    return replay.table(lastLine);
   }
 
   /** The table of the UTF-8 file {@code file}; see {@link #parseTable(String)}. */

@@ -344,15 +344,15 @@ public final class LineParser {
   }
 
   /**
-   * Parses one line ({@code chars[offset, offset + length)}, without its line feed).
+   * Parses the line that starts at {@code chars[offset]} and ends before the first {@code '\n'} after it, which must
+   * be there; {@link #lineEnd()} then tells where it is.
    *
    * @return the command, or null for a line with nothing to do (empty, blank, a comment)
    * @throws TextFormatException for anything ipvsadm would refuse, or that has no command to replay
    */
-  public IpvsCommand parse(char[] chars, int offset, int length, long lineNumber) {
+  public IpvsCommand parse(char[] chars, int offset, long lineNumber) {
     this.buf = chars;
     this.lineOffset = offset;
-    this.lineLength = length;
     this.lineNo = lineNumber;
     tokenize();
     if (ntok == 0) {
@@ -366,20 +366,32 @@ public final class LineParser {
     return finish();
   }
 
+  /** Where the line last given to {@link #parse} ended: the index of its line feed. */
+  public int lineEnd() {
+    return lineOffset + lineLength;
+  }
+
   // ---- line splitting: config_stream_read ------------------------------------------------------------------------
 
+  /** Splits the line at blanks, up to its line feed, and sets its length. */
   private void tokenize() {
     ntok = 0;
     int i = lineOffset;
-    int n = lineOffset + lineLength;
     char[] b = buf;
-    while (i < n) {
-      if (isBlank(b[i])) {
-        i++;
-        continue;
+    while (true) {
+      char c = b[i];
+      if (c <= ' ') { // most characters are past ' ': one test for them
+        if (c == '\n') {
+          break;
+        }
+        if (isBlank(c)) {
+          i++;
+          continue;
+        }
       }
       int start = i;
-      while (i < n && !isBlank(b[i])) {
+      // the line feed ends every line: no other bound to test
+      while (!isBlankOrLineFeed(b[i])) {
         i++;
       }
       // any token "ipvsadm" is dropped, so a line may start with the program's name
@@ -394,11 +406,17 @@ public final class LineParser {
       tokEnd[ntok] = i;
       ntok++;
     }
+    lineLength = i - lineOffset;
   }
 
-  /** What config_stream_read splits at: space, tab, carriage return; most characters are past ' ' (one test). */
+  /** What config_stream_read splits at: space, tab, carriage return. */
   private static boolean isBlank(char c) {
-    return c <= ' ' && (c == ' ' || c == '\t' || c == '\r');
+    return c == ' ' || c == '\t' || c == '\r';
+  }
+
+  /** A blank, or the end of the line; most characters are past ' ' (one test). */
+  private static boolean isBlankOrLineFeed(char c) {
+    return c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
   }
 
   private boolean regionEquals(int from, int to, String s) {

@@ -6,92 +6,94 @@ import java.io.Reader;
 import java.util.Arrays;
 
 /**
- * Splits a {@link Reader} into lines at {@code '\n'} without making a String per line, in bounded memory: one
- * 64 KiB buffer plus one line buffer that grows to the longest line, at most {@link #MAX_LINE} characters. Not API.
+ * Reads text in blocks of whole lines, in bounded memory: one buffer of 64 KiB characters that grows only to hold a
+ * longer line, up to {@link #MAX_LINE} characters. It does not look for the line feeds inside a block (the line
+ * parser's tokenizer meets them anyway, so a second pass over every character would be wasted); it only finds the
+ * last line feed of what it read, from the end. Not API.
  */
 public final class LineReader {
   /** The longest line accepted, in characters: 1 MiB. */
   public static final int MAX_LINE = 1 << 20;
 
-  /** Receives lines: {@code chars[offset, offset + length)}, valid only during the call. */
-  public interface Sink {
-    void line(char[] chars, int offset, int length, long lineNumber);
+  private static final int BLOCK = 1 << 16;
+
+  /** Where characters come from: {@link Reader#read(char[], int, int)}'s contract, -1 at the end. */
+  public interface Source {
+    int read(char[] into, int offset, int length) throws IOException;
   }
 
-  /** Where lines come from: a Reader or a String, read into a sink. */
-  public interface Source {
-    void readInto(Sink sink) throws IOException;
+  /** Receives blocks of lines. */
+  public interface Sink {
+    /**
+     * Takes {@code chars[from, to)}: whole lines, each ended by {@code '\n'} (the reader adds one to an input's last
+     * line that has none). The first is line {@code firstLine} (counted from 1). Valid only during the call.
+     *
+     * @return the number of lines the block held
+     */
+    long lines(char[] chars, int from, int to, long firstLine);
   }
 
   private LineReader() {}
 
-  /** Reads every line of {@code in} into {@code sink}; a last line without a line feed counts. */
+  /** Reads {@code in} to its end into {@code sink}. */
   public static void read(Reader in, Sink sink) throws IOException {
-    char[] buf = new char[1 << 16];
-    char[] line = new char[256];
-    int lineLength = 0;
-    long lineNo = 0;
-    int n;
-    while ((n = in.read(buf, 0, buf.length)) >= 0) {
-      int start = 0;
-      for (int i = 0; i < n; i++) {
-        if (buf[i] == '\n') {
-          lineNo++;
-          if (lineLength == 0) {
-            sink.line(buf, start, i - start, lineNo);
-          } else {
-            line = append(line, lineLength, buf, start, i - start, lineNo);
-            lineLength += i - start;
-            sink.line(line, 0, lineLength, lineNo);
-            lineLength = 0;
-          }
-          start = i + 1;
-        }
-      }
-      if (start < n) {
-        line = append(line, lineLength, buf, start, n - start, lineNo + 1);
-        lineLength += n - start;
-      }
-    }
-    if (lineLength > 0) {
-      sink.line(line, 0, lineLength, lineNo + 1);
-    }
+    read(in::read, BLOCK, sink);
   }
 
-  /**
-   * Reads every line of {@code text} into {@code sink}, as {@link #read(Reader, Sink)} would. Faster on a String: its
-   * line feed search is vectorised by the JDK, and each line is copied once.
-   */
+  /** Reads {@code text} into {@code sink}, as {@link #read(Reader, Sink)} would. */
   public static void read(String text, Sink sink) {
-    char[] line = new char[256];
-    long lineNo = 0;
-    int from = 0;
-    while (from < text.length()) {
-      int lf = text.indexOf('\n', from);
-      int to = lf < 0 ? text.length() : lf;
-      lineNo++;
-      line = room(line, to - from, lineNo);
-      text.getChars(from, to, line, 0);
-      sink.line(line, 0, to - from, lineNo);
-      from = to + 1;
+    int[] at = {0};
+    Source source = (into, offset, length) -> {
+      int n = Math.min(length, text.length() - at[0]);
+      if (n <= 0) {
+        return -1;
+      }
+      text.getChars(at[0], at[0] + n, into, offset);
+      at[0] += n;
+      return n;
+    };
+    try {
+      // a short text (one command line) needs no 64 KiB buffer
+      read(source, Math.min(BLOCK, text.length() + 1), sink);
+    } catch (IOException impossible) {
+      throw new AssertionError(impossible);
     }
   }
 
-  private static char[] append(char[] line, int length, char[] src, int from, int count, long lineNo) {
-    line = room(line, length + count, lineNo);
-    System.arraycopy(src, from, line, length, count);
-    return line;
+  private static void read(Source in, int initialSize, Sink sink) throws IOException {
+    char[] buf = new char[initialSize];
+    int filled = 0; // buf[0, filled) holds the start of a line not yet given
+    long line = 1;
+    int n;
+    while ((n = in.read(buf, filled, buf.length - filled)) >= 0) {
+      int end = filled + n;
+      int lastLf = end - 1;
+      while (lastLf >= filled && buf[lastLf] != '\n') {
+        lastLf--;
+      }
+      if (lastLf < filled) { // no line ends in what was just read, nor before it
+        if (end == buf.length) {
+          buf = grow(buf, line);
+        }
+        filled = end;
+        continue;
+      }
+      line += sink.lines(buf, 0, lastLf + 1, line);
+      filled = end - (lastLf + 1);
+      System.arraycopy(buf, lastLf + 1, buf, 0, filled);
+    }
+    if (filled > 0) {
+      buf[filled] = '\n'; // there is room: a full buffer grows before the next read
+      sink.lines(buf, 0, filled + 1, line);
+    }
   }
 
-  /** {@code line}, or a larger copy, with room for {@code needed} characters; refuses more than MAX_LINE. */
-  private static char[] room(char[] line, int needed, long lineNo) {
-    if (needed > MAX_LINE) {
-      throw new TextFormatException(lineNo, MAX_LINE + 1, TextFormatException.END_OF_LINE,
+  /** A buffer twice as large, up to room for a line of {@link #MAX_LINE} characters and its line feed. */
+  private static char[] grow(char[] buf, long line) {
+    if (buf.length > MAX_LINE) {
+      throw new TextFormatException(line, MAX_LINE + 1, TextFormatException.END_OF_LINE,
           "a line of at most " + MAX_LINE + " characters");
     }
-    if (needed > line.length) {
-      line = Arrays.copyOf(line, Math.max(needed, Math.min(MAX_LINE, line.length * 2)));
-    }
-    return line;
+    return Arrays.copyOf(buf, Math.min(MAX_LINE + 1, Math.max(BLOCK, buf.length * 2)));
   }
 }

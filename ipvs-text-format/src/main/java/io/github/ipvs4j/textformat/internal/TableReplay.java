@@ -136,7 +136,12 @@ public final class TableReplay {
    * @throws TextFormatException if the kernel would refuse it in the table built so far
    */
   public void apply(IpvsCommand command, long line) {
-    if (command instanceof IpvsCommand.AddService c) {
+    // the usual line first: a save file is mostly destinations
+    if (command instanceof IpvsCommand.AddDestination c) {
+      if (!entry(line, c, c.service()).add(c.destination())) {
+        throw refuse(line, c, "a destination not added before (the kernel would say: destination already exists)");
+      }
+    } else if (command instanceof IpvsCommand.AddService c) {
       if (services.putIfAbsent(c.service().key(), new Entry(c.service())) != null) {
         throw refuse(line, c, "a service not added before (the kernel would say: service already exists)");
       }
@@ -146,10 +151,6 @@ public final class TableReplay {
       entry(line, c, c.key());
       services.remove(c.key());
       forgetLastEntry();
-    } else if (command instanceof IpvsCommand.AddDestination c) {
-      if (!entry(line, c, c.service()).add(c.destination())) {
-        throw refuse(line, c, "a destination not added before (the kernel would say: destination already exists)");
-      }
     } else if (command instanceof IpvsCommand.EditDestination c) {
       if (!entry(line, c, c.service()).replace(c.destination())) {
         throw refuse(line, c, "an existing destination (the kernel would say: no such destination)");
