@@ -5,7 +5,7 @@ import io.github.ipvs4j.IpvsException;
 import io.github.ipvs4j.IpvsOperation;
 import io.github.ipvs4j.PermissionDeniedException;
 import io.github.ipvs4j.netlink.codec.Netlink;
-import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.ReceivedMessage;
 import io.github.ipvs4j.netlink.codec.NetlinkRequest;
 import io.github.ipvs4j.netlink.transport.BatchOutcome;
 import io.github.ipvs4j.netlink.transport.NetlinkConnection;
@@ -18,7 +18,6 @@ import io.github.ipvs4j.sysctl.internal.route.IfAddrMessage;
 import io.github.ipvs4j.sysctl.internal.route.IfInfoMessage;
 import io.github.ipvs4j.sysctl.internal.route.Rtnl;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,16 +114,13 @@ public final class VipAliases implements NetDevices, AutoCloseable {
 
   @Override
   public List<Link> links() {
-    List<NetlinkMessage> replies = dump(Rtnl.RTM_GETLINK, out -> out.writeZero(Rtnl.IFINFOMSG_SIZE), "list links");
-    List<Link> out = new ArrayList<>();
-    for (NetlinkMessage m : replies) {
+    return dump(Rtnl.RTM_GETLINK, out -> out.writeZero(Rtnl.IFINFOMSG_SIZE), "list links", m -> {
       if (m.type() != Rtnl.RTM_NEWLINK) {
-        continue;
+        return null;
       }
       IfInfoMessage i = IfInfoMessage.decode(m);
-      out.add(new Link(i.index(), i.name().orElse("if" + i.index()), i.kind(), i.isUp()));
-    }
-    return out;
+      return new Link(i.index(), i.name().orElse("if" + i.index()), i.kind(), i.isUp());
+    });
   }
 
   @Override
@@ -132,28 +129,21 @@ public final class VipAliases implements NetDevices, AutoCloseable {
   }
 
   private List<InterfaceAddress> addresses(Map<Integer, String> names) {
-    List<NetlinkMessage> replies =
-        dump(Rtnl.RTM_GETADDR, out -> out.writeZero(Rtnl.IFADDRMSG_SIZE), "list addresses");
-    List<InterfaceAddress> out = new ArrayList<>();
-    for (NetlinkMessage m : replies) {
+    return dump(Rtnl.RTM_GETADDR, out -> out.writeZero(Rtnl.IFADDRMSG_SIZE), "list addresses", m -> {
       if (m.type() != Rtnl.RTM_NEWADDR) {
-        continue;
+        return null;
       }
       IfAddrMessage a = IfAddrMessage.decode(m);
-      byte[] key = a.key();
-      if (key == null || (a.family() != Rtnl.AF_INET && a.family() != Rtnl.AF_INET6)) {
-        continue;
+      InetAddress address = a.key().orElse(null);
+      if (address == null) {
+        return null;
       }
-      InetAddress address;
-      try {
-        address = InetAddress.getByAddress(key);
-      } catch (UnknownHostException e) {
-        continue; // a length the decoder already refused; unreachable
+      String device = names.get(a.index());
+      if (device == null) { // not in the link dump (gone in between): named by index, built only then
+        device = "if" + a.index();
       }
-      String device = names.getOrDefault(a.index(), "if" + a.index());
-      out.add(new InterfaceAddress(device, a.index(), address, a.prefixLength(), a.label(), a.flags()));
-    }
-    return out;
+      return new InterfaceAddress(device, a.index(), address, a.prefixLength(), a.label(), a.flags());
+    });
   }
 
   private Map<Integer, String> names() {
@@ -339,9 +329,24 @@ public final class VipAliases implements NetDevices, AutoCloseable {
         "no such interface '" + name + "' in " + namespace, OptionalInt.of(ENODEV), null));
   }
 
-  private List<NetlinkMessage> dump(int type, NetlinkRequest.PayloadWriter payload, String what) {
+  /**
+   * Runs a dump and decodes each part in place, in the receive buffer: {@code decode} returns the value a part gives,
+   * or null for a part to skip. Read again, from the start, while the kernel marks it interrupted.
+   */
+  private <T> List<T> dump(
+      int type, NetlinkRequest.PayloadWriter payload, String what, Function<ReceivedMessage, T> decode) {
+    NetlinkRequest request = NetlinkRequest.of(type, 0, payload);
     try {
-      return retryInterrupted(DUMP_ATTEMPTS, () -> connection.dump(NetlinkRequest.of(type, 0, payload)));
+      return retryInterrupted(DUMP_ATTEMPTS, () -> {
+        List<T> out = new ArrayList<>();
+        connection.dumpInPlace(request, m -> {
+          T value = decode.apply(m);
+          if (value != null) {
+            out.add(value);
+          }
+        });
+        return out;
+      });
     } catch (NetlinkException e) {
       throw wrap(what, e, List.of());
     }

@@ -52,6 +52,27 @@ public final class MessageView implements ReceivedMessage {
   }
 
   @Override
+  public int payloadUnsignedByte(int offset) {
+    return buf.getUnsignedByte(payloadField(offset, 1));
+  }
+
+  @Override
+  public int payloadUnsignedShort(int offset) {
+    return NativeOrder.getUnsignedShort(buf, payloadField(offset, 2));
+  }
+
+  @Override
+  public int payloadInt(int offset) {
+    return NativeOrder.getInt(buf, payloadField(offset, 4));
+  }
+
+  /** The buffer index of a {@code size}-byte payload field; the message's end bounds it, not the buffer's. */
+  private int payloadField(int offset, int size) {
+    NlMsgHdr.checkPayloadField(offset, size, payloadLength());
+    return start + NlMsgHdr.SIZE + offset;
+  }
+
+  @Override
   public GenlMsgHdr genlHeader() {
     return GenlMsgHdr.readPayload(type(), buf, start + NlMsgHdr.SIZE, payloadLength());
   }

@@ -78,6 +78,24 @@ public final class NetlinkMessage implements ReceivedMessage {
   }
 
   @Override
+  public int payloadUnsignedByte(int offset) {
+    NlMsgHdr.checkPayloadField(offset, 1, payload.length);
+    return payload[offset] & 0xFF;
+  }
+
+  @Override
+  public int payloadUnsignedShort(int offset) {
+    NlMsgHdr.checkPayloadField(offset, 2, payload.length);
+    return NativeOrder.getUnsignedShort(view, offset);
+  }
+
+  @Override
+  public int payloadInt(int offset) {
+    NlMsgHdr.checkPayloadField(offset, 4, payload.length);
+    return NativeOrder.getInt(view, offset);
+  }
+
+  @Override
   public GenlMsgHdr genlHeader() {
     return GenlMsgHdr.readPayload(header.type(), view, 0, payload.length);
   }

@@ -70,6 +70,18 @@ public record NlMsgHdr(int length, int type, int flags, int seq, int pid) {
     NativeOrder.writeInt(out, pid);
   }
 
+  /**
+   * Checks that a {@code size}-byte field at {@code offset} lies within a payload of {@code payloadLength} bytes.
+   *
+   * @throws MalformedMessageException if it does not
+   */
+  static void checkPayloadField(int offset, int size, int payloadLength) {
+    if (offset < 0 || offset > payloadLength - size) {
+      throw new MalformedMessageException("a " + size + "-byte field at payload offset " + offset
+          + " (expected: within the " + payloadLength + "-byte payload)");
+    }
+  }
+
   /** Whether all of {@code mask}'s bits are set in {@link #flags()}. */
   public boolean hasFlags(int mask) {
     return (flags & mask) == mask;

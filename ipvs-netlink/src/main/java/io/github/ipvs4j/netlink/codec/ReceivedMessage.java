@@ -25,6 +25,20 @@ public sealed interface ReceivedMessage permits NetlinkMessage, MessageView {
   int payloadLength();
 
   /**
+   * The unsigned byte at {@code offset} of the payload: a field of a family's fixed header, such as {@code
+   * ifa_prefixlen} of rtnetlink's {@code struct ifaddrmsg}.
+   *
+   * @throws MalformedMessageException if the payload ends before it
+   */
+  int payloadUnsignedByte(int offset);
+
+  /** The unsigned 16-bit host-order field at {@code offset} of the payload; see {@link #payloadUnsignedByte}. */
+  int payloadUnsignedShort(int offset);
+
+  /** The 32-bit host-order field at {@code offset} of the payload; see {@link #payloadUnsignedByte}. */
+  int payloadInt(int offset);
+
+  /**
    * The generic-netlink header at the start of the payload.
    *
    * @throws MalformedMessageException if the payload is shorter than 4 bytes

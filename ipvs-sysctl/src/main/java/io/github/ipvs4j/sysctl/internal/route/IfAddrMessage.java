@@ -1,11 +1,13 @@
 package io.github.ipvs4j.sysctl.internal.route;
 
+import io.github.ipvs4j.Addresses;
 import io.github.ipvs4j.MalformedMessageException;
 import io.github.ipvs4j.netlink.codec.AttributeDecoder;
 import io.github.ipvs4j.netlink.codec.AttributeEncoder;
 import io.github.ipvs4j.netlink.codec.NativeOrder;
-import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.ReceivedMessage;
 import io.netty.buffer.ByteBuf;
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +20,8 @@ import java.util.Optional;
  * @param flags the address flags: {@code IFA_FLAGS} when present, else {@code ifa_flags}
  * @param scope {@code ifa_scope}
  * @param index {@code ifa_index}: the interface index
- * @param address {@code IFA_ADDRESS}, raw network bytes, or null
- * @param local {@code IFA_LOCAL}, raw network bytes, or null
+ * @param address {@code IFA_ADDRESS}, raw network bytes, or null (not copied: an internal type, nobody changes it)
+ * @param local {@code IFA_LOCAL}, raw network bytes, or null (not copied either)
  * @param label {@code IFA_LABEL}, or empty
  */
 public record IfAddrMessage(
@@ -32,13 +34,18 @@ public record IfAddrMessage(
       throw new IllegalArgumentException("family, prefixlen and scope are u8");
     }
     Objects.requireNonNull(label, "label");
-    address = address == null ? null : address.clone();
-    local = local == null ? null : local.clone();
   }
 
-  /** The address that identifies the entry: {@code IFA_LOCAL} if present (IPv4), else {@code IFA_ADDRESS}. */
-  public byte[] key() {
-    return local != null ? local.clone() : address == null ? null : address.clone();
+  /**
+   * The address that identifies the entry: {@code IFA_LOCAL} if present (IPv4), else {@code IFA_ADDRESS}; empty if
+   * there is neither, or the family is neither IPv4 nor IPv6.
+   */
+  public Optional<InetAddress> key() {
+    byte[] key = local != null ? local : address;
+    if (key == null || (family != Rtnl.AF_INET && family != Rtnl.AF_INET6)) {
+      return Optional.empty();
+    }
+    return Optional.of(Addresses.fromBytes(key)); // the decoder checked the length against the family
   }
 
   /** Writes the payload: ifaddrmsg then the attributes (IFA_FLAGS only when a flag needs more than 8 bits or any is set). */
@@ -66,17 +73,16 @@ public record IfAddrMessage(
    *
    * @throws MalformedMessageException if it does not decode
    */
-  public static IfAddrMessage decode(NetlinkMessage m) {
+  public static IfAddrMessage decode(ReceivedMessage m) {
     if (m.payloadLength() < Rtnl.IFADDRMSG_SIZE) {
       throw new MalformedMessageException(
           "ifaddrmsg: " + m.payloadLength() + "-byte payload (expected: at least " + Rtnl.IFADDRMSG_SIZE + ")");
     }
-    ByteBuf p = m.payload();
-    int family = p.getUnsignedByte(0);
-    int prefix = p.getUnsignedByte(1);
-    int flags = p.getUnsignedByte(2);
-    int scope = p.getUnsignedByte(3);
-    int index = NativeOrder.getInt(p, 4);
+    int family = m.payloadUnsignedByte(0);
+    int prefix = m.payloadUnsignedByte(1);
+    int flags = m.payloadUnsignedByte(2);
+    int scope = m.payloadUnsignedByte(3);
+    int index = m.payloadInt(4);
     byte[] address = null;
     byte[] local = null;
     String label = null;

@@ -4,7 +4,7 @@ import io.github.ipvs4j.MalformedMessageException;
 import io.github.ipvs4j.netlink.codec.AttributeDecoder;
 import io.github.ipvs4j.netlink.codec.AttributeEncoder;
 import io.github.ipvs4j.netlink.codec.NativeOrder;
-import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.ReceivedMessage;
 import io.netty.buffer.ByteBuf;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,17 +56,16 @@ public record IfInfoMessage(
    *
    * @throws MalformedMessageException if it does not decode
    */
-  public static IfInfoMessage decode(NetlinkMessage m) {
+  public static IfInfoMessage decode(ReceivedMessage m) {
     if (m.payloadLength() < Rtnl.IFINFOMSG_SIZE) {
       throw new MalformedMessageException(
           "ifinfomsg: " + m.payloadLength() + "-byte payload (expected: at least " + Rtnl.IFINFOMSG_SIZE + ")");
     }
-    ByteBuf p = m.payload();
-    int family = p.getUnsignedByte(0);
-    int type = NativeOrder.getUnsignedShort(p, 2);
-    int index = NativeOrder.getInt(p, 4);
-    int flags = NativeOrder.getInt(p, 8);
-    int change = NativeOrder.getInt(p, 12);
+    int family = m.payloadUnsignedByte(0);
+    int type = m.payloadUnsignedShort(2);
+    int index = m.payloadInt(4);
+    int flags = m.payloadInt(8);
+    int change = m.payloadInt(12);
     String[] name = {null};
     String[] kind = {null};
     AttributeDecoder d = m.attributes(Rtnl.IFINFOMSG_SIZE).names("ifinfomsg", Rtnl::iflaName);

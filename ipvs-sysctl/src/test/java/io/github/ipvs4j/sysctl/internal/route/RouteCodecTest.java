@@ -3,6 +3,7 @@ package io.github.ipvs4j.sysctl.internal.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ipvs4j.Addresses;
 import io.github.ipvs4j.MalformedMessageException;
 import io.github.ipvs4j.netlink.codec.NetlinkMessage;
 import io.github.ipvs4j.netlink.codec.NetlinkMessages;
@@ -11,6 +12,7 @@ import io.github.ipvs4j.netlink.codec.NlMsgHdr;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +68,31 @@ class RouteCodecTest {
     IfAddrMessage back = IfAddrMessage.decode(message(Rtnl.RTM_NEWADDR, m::writePayload));
     // ifa_flags carries the low 8 bits; IFA_FLAGS the whole value whenever any bit is set.
     assertThat(back).isEqualTo(m);
+  }
+
+  /**
+   * A dump datagram of several messages decodes from views of the receive buffer (as {@code VipAliases} reads its
+   * dumps) exactly as from copies: each view's fixed header and attributes end at its own message.
+   */
+  @Property(tries = 200)
+  void decodesAlikeInPlace(
+      @ForAll("addresses") IfAddrMessage a, @ForAll("links") IfInfoMessage l, @ForAll("addresses") IfAddrMessage b) {
+    List<NetlinkMessage> parts = List.of(message(Rtnl.RTM_NEWADDR, a::writePayload),
+        message(Rtnl.RTM_NEWLINK, l::writePayload), message(Rtnl.RTM_NEWADDR, b::writePayload));
+    ByteBuf datagram = Unpooled.buffer();
+    try {
+      for (NetlinkMessage part : parts) {
+        part.header().write(datagram);
+        datagram.writeBytes(part.copyPayload());
+        datagram.writeZero(-datagram.writerIndex() & 3); // NLMSG_ALIGN
+      }
+      List<Object> inPlace = new ArrayList<>();
+      NetlinkMessages.forEachInPlace(datagram, (seq, status) -> { }, v -> inPlace.add(
+          v.type() == Rtnl.RTM_NEWLINK ? IfInfoMessage.decode(v) : IfAddrMessage.decode(v)));
+      assertThat(inPlace).containsExactly(a, l, b);
+    } finally {
+      datagram.release();
+    }
   }
 
   @Provide
@@ -144,7 +171,7 @@ class RouteCodecTest {
     assertThat(m.flags()).isEqualTo(Rtnl.IFA_F_PERMANENT);
     assertThat(m.index()).isEqualTo(1);
     assertThat(m.label()).contains("lo");
-    assertThat(m.key()).containsExactly(127, 0, 0, 1);
+    assertThat(m.key()).contains(Addresses.parse("127.0.0.1"));
   }
 
   @Property
