@@ -7,7 +7,9 @@
  *                                           (NLM_F_REQUEST | NLM_F_ACK), each waiting for its reply and its ack
  *   netlink_floor addr-add K IFNAME [bare]  adds addresses 0..K-1 of the scheme below with RTM_NEWADDR
  *                                           (NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK)
- *   netlink_floor addr-list IFNAME [bare]   dumps every address (RTM_GETADDR); counts the host ones on IFNAME
+ *   netlink_floor addr-list IFNAME [bare] [LISTS]   dumps every address (RTM_GETADDR), LISTS times back to back
+ *                                           (1 by default; the time printed is for all); counts the host ones on
+ *                                           IFNAME
  *   netlink_floor addr-del K IFNAME [bare]  deletes addresses 0..K-1 with RTM_DELADDR (NLM_F_ACK)
  *
  * Each prints "<mode>_ns <ns> <count>" (mode with '_' for '-'), the wall time taken in this process after
@@ -27,6 +29,7 @@
  * Exit status 1 with a message if the kernel refuses anything or the state is not the expected one. Linux only.
  */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <errno.h>
 #include <linux/genetlink.h>
 #include <linux/if_addr.h>
@@ -293,15 +296,21 @@ int main(int argc, char **argv) {
   const char *mode = argc > 1 ? argv[1] : "";
   int lists = !strcmp(mode, "addr-list");
   int changes = !strcmp(mode, "addr-add") || !strcmp(mode, "addr-del");
+  /* addr-list may end with a count of lists to time back to back (one by default) */
+  int repeat = 1;
+  if (lists && argc > 3 && isdigit((unsigned char)argv[argc - 1][0])) {
+    repeat = atoi(argv[--argc]);
+    if (repeat < 1) fail("the count of lists is 1 or more");
+  }
   if (!(!strcmp(mode, "nlctrl") && argc == 3) && !(lists && (argc == 3 || argc == 4)) &&
       !(changes && (argc == 4 || argc == 5))) {
-    fprintf(stderr, "usage: netlink_floor nlctrl K | addr-add K IFNAME [bare] | addr-list IFNAME [bare]"
+    fprintf(stderr, "usage: netlink_floor nlctrl K | addr-add K IFNAME [bare] | addr-list IFNAME [bare] [LISTS]"
                     " | addr-del K IFNAME [bare]\n");
     return 2;
   }
   int k = lists ? 0 : atoi(argv[2]);
   const char *ifname = lists ? argv[2] : argc > 3 ? argv[3] : NULL;
-  const char *variant = lists ? argv[3] : changes ? argv[4] : NULL; /* argv[argc] is NULL */
+  const char *variant = lists && argc > 3 ? argv[3] : changes ? argv[4] : NULL; /* argv[argc] is NULL */
   int bare = variant && !strcmp(variant, "bare");
   if (variant && !bare) fail("the variant is \"bare\" or nothing");
   if (!lists && (k < 1 || k > (changes ? MAX_ADDRESSES : MAX_ROUND_TRIPS))) fail("K is out of range");
@@ -326,7 +335,9 @@ int main(int argc, char **argv) {
       interrupted = 0;
       c0 = cpu_ns();
       t0 = now_ns();
-      present = bare ? (lists ? dump(RTM_GETADDR, ifname) : -1) : links_then_addresses(ifname);
+      for (int r = 0; r < repeat && !interrupted; r++) {
+        present = bare ? (lists ? dump(RTM_GETADDR, ifname) : -1) : links_then_addresses(ifname);
+      }
       if (!interrupted) break;
       /* Nothing was sent yet: start again, clock and all, as RoundTripBenchmark does with ipvs4j. */
       fprintf(stderr, "netlink_floor: %s: dump interrupted (NLM_F_DUMP_INTR), retry %d\n", mode, retries + 1);
