@@ -79,20 +79,23 @@ public final class NetlinkMessage implements ReceivedMessage {
 
   @Override
   public int payloadUnsignedByte(int offset) {
-    NlMsgHdr.checkPayloadField(offset, 1, payload.length);
-    return payload[offset] & 0xFF;
+    return view.getUnsignedByte(payloadField(offset, 1));
   }
 
   @Override
   public int payloadUnsignedShort(int offset) {
-    NlMsgHdr.checkPayloadField(offset, 2, payload.length);
-    return NativeOrder.getUnsignedShort(view, offset);
+    return NativeOrder.getUnsignedShort(view, payloadField(offset, 2));
   }
 
   @Override
   public int payloadInt(int offset) {
-    NlMsgHdr.checkPayloadField(offset, 4, payload.length);
-    return NativeOrder.getInt(view, offset);
+    return NativeOrder.getInt(view, payloadField(offset, 4));
+  }
+
+  /** The index in {@link #view} of a {@code size}-byte payload field, checked to lie within the payload. */
+  private int payloadField(int offset, int size) {
+    NlMsgHdr.checkPayloadField(offset, size, payload.length);
+    return offset;
   }
 
   @Override

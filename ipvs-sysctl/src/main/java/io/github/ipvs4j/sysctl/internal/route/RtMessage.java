@@ -4,7 +4,7 @@ import io.github.ipvs4j.MalformedMessageException;
 import io.github.ipvs4j.netlink.codec.AttributeDecoder;
 import io.github.ipvs4j.netlink.codec.AttributeEncoder;
 import io.github.ipvs4j.netlink.codec.NativeOrder;
-import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.ReceivedMessage;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 import java.util.Objects;
@@ -57,18 +57,17 @@ public record RtMessage(
    *
    * @throws MalformedMessageException if it does not decode
    */
-  public static RtMessage decode(NetlinkMessage m) {
+  public static RtMessage decode(ReceivedMessage m) {
     if (m.payloadLength() < Rtnl.RTMSG_SIZE) {
       throw new MalformedMessageException(
           "rtmsg: " + m.payloadLength() + "-byte payload (expected: at least " + Rtnl.RTMSG_SIZE + ")");
     }
-    ByteBuf p = m.payload();
-    int family = p.getUnsignedByte(0);
-    int dstLen = p.getUnsignedByte(1);
-    int table = p.getUnsignedByte(4);
-    int protocol = p.getUnsignedByte(5);
-    int scope = p.getUnsignedByte(6);
-    int type = p.getUnsignedByte(7);
+    int family = m.payloadUnsignedByte(0);
+    int dstLen = m.payloadUnsignedByte(1);
+    int table = m.payloadUnsignedByte(4);
+    int protocol = m.payloadUnsignedByte(5);
+    int scope = m.payloadUnsignedByte(6);
+    int type = m.payloadUnsignedByte(7);
     byte[] dst = null;
     int oif = 0;
     AttributeDecoder d = m.attributes(Rtnl.RTMSG_SIZE).names("rtmsg", t -> switch (t) {
