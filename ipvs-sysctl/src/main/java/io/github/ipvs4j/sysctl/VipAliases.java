@@ -119,7 +119,7 @@ public final class VipAliases implements NetDevices, AutoCloseable {
         return null;
       }
       IfInfoMessage i = IfInfoMessage.decode(m);
-      return new Link(i.index(), i.name().orElse("if" + i.index()), i.kind(), i.isUp());
+      return new Link(i.index(), i.name().orElseGet(() -> unnamed(i.index())), i.kind(), i.isUp());
     });
   }
 
@@ -139,11 +139,16 @@ public final class VipAliases implements NetDevices, AutoCloseable {
         return null;
       }
       String device = names.get(a.index());
-      if (device == null) { // not in the link dump (gone in between): named by index, built only then
-        device = "if" + a.index();
+      if (device == null) { // not in the link dump (gone in between)
+        device = unnamed(a.index());
       }
       return new InterfaceAddress(device, a.index(), address, a.prefixLength(), a.label(), a.flags());
     });
+  }
+
+  /** The name of an interface the link dump gave none: {@code if<index>}, built only when needed. */
+  private static String unnamed(int index) {
+    return "if" + index;
   }
 
   private Map<Integer, String> names() {
