@@ -53,6 +53,30 @@ class OrderAndHashTest {
     }
   }
 
+  /**
+   * Service keys order as ipvsadm saves them: every protocol/address/port key before every fwmark key, then IPv4
+   * before IPv6, protocol number (TCP 6, UDP 17, SCTP 132), address (unsigned), port; fwmark keys by mark, then family.
+   * Each neighbour pair differs in one part, so each part's place in the order is checked.
+   */
+  @Test
+  void serviceKeysOrderAsIpvsadmSavesThem() {
+    List<ServiceKey> ascending = List.of(
+        ServiceKey.tcp("192.0.2.1", 0), ServiceKey.tcp("192.0.2.1", 80), ServiceKey.tcp("192.0.2.1", 65535),
+        ServiceKey.tcp("192.0.2.2", 1), ServiceKey.tcp("255.255.255.255", 1), ServiceKey.udp("0.0.0.0", 0),
+        ServiceKey.udp("192.0.2.1", 53), ServiceKey.sctp("192.0.2.1", 9), ServiceKey.tcp("::", 0),
+        ServiceKey.tcp("2001:db8::1", 80), ServiceKey.tcp("2001:db8::8000:0:0:1", 80), ServiceKey.udp("::1", 1),
+        ServiceKey.sctp("2001:db8::1", 1), ServiceKey.fwmark(1), ServiceKey.fwmark6(1), ServiceKey.fwmark(2),
+        ServiceKey.fwmark6(0x8000_0000L), ServiceKey.fwmark(0xFFFF_FFFFL), ServiceKey.fwmark6(0xFFFF_FFFFL));
+    for (int i = 0; i < ascending.size(); i++) {
+      for (int j = 0; j < ascending.size(); j++) {
+        ServiceKey a = ascending.get(i);
+        ServiceKey b = ascending.get(j);
+        assertThat(Integer.signum(ServiceKey.ORDER.compare(a, b))).as(a + " vs " + b).isEqualTo(Integer.compare(i, j));
+        assertThat(Integer.signum(a.compareTo(b))).as(a + " vs " + b).isEqualTo(Integer.compare(i, j));
+      }
+    }
+  }
+
   /** Destinations given in either strict order, or in none, come out ascending; a repeat is refused in each case. */
   @Test
   void destinationsInAnyOrderComeOutAscendingAndRepeatsAreRefused() {

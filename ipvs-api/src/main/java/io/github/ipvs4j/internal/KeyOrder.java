@@ -8,12 +8,26 @@ public final class KeyOrder {
   private KeyOrder() {}
 
   /** See {@link ServiceKey#ORDER}. */
-  public static final Comparator<ServiceKey> SERVICE_KEYS =
-      Comparator.comparingLong(ServiceKey::fwmarkOrZero)
-          .thenComparing(ServiceKey::family)
-          .thenComparingInt(k -> k instanceof ServiceKey.Inet i ? i.protocol().number() : 0)
-          .thenComparing(
-              k -> k instanceof ServiceKey.Inet i ? i.address() : null,
-              Comparator.nullsFirst(InetAddresses.ORDER))
-          .thenComparingInt(k -> k instanceof ServiceKey.Inet i ? i.port() : 0);
+  public static final Comparator<ServiceKey> SERVICE_KEYS = KeyOrder::compare;
+
+  /**
+   * By firewall mark (0 for protocol/address/port keys), family, then protocol number, address and port. One method
+   * rather than a chain of {@code thenComparing}: sorting a table of 10,000 services runs it 130,000 times, and the
+   * JIT compiles the sort with it inlined.
+   */
+  private static int compare(ServiceKey a, ServiceKey b) {
+    int c = Long.compare(a.fwmarkOrZero(), b.fwmarkOrZero());
+    if (c == 0) {
+      c = a.family().compareTo(b.family());
+    }
+    // equal marks and families: both keys are Inet (mark 0) or both the same FwMark (marks start at 1)
+    if (c != 0 || !(a instanceof ServiceKey.Inet x) || !(b instanceof ServiceKey.Inet y)) {
+      return c;
+    }
+    c = Integer.compare(x.protocol().number(), y.protocol().number());
+    if (c == 0) {
+      c = InetAddresses.compare(x.address(), y.address());
+    }
+    return c != 0 ? c : Integer.compare(x.port(), y.port());
+  }
 }
