@@ -1,6 +1,8 @@
 package io.github.ipvs4j.netlink;
 
+import io.github.ipvs4j.AddressFamily;
 import io.github.ipvs4j.BatchResult;
+import io.github.ipvs4j.Destination;
 import io.github.ipvs4j.DestinationStatus;
 import io.github.ipvs4j.DumpInterruptedException;
 import io.github.ipvs4j.Errno;
@@ -11,14 +13,17 @@ import io.github.ipvs4j.IpvsException;
 import io.github.ipvs4j.IpvsInfo;
 import io.github.ipvs4j.IpvsOperation;
 import io.github.ipvs4j.IpvsOptions;
+import io.github.ipvs4j.IpvsTable;
 import io.github.ipvs4j.IpvsTimeoutException;
 import io.github.ipvs4j.IpvsUnavailableException;
 import io.github.ipvs4j.MalformedMessageException;
 import io.github.ipvs4j.NoSuchServiceException;
+import io.github.ipvs4j.ServiceConfig;
 import io.github.ipvs4j.ServiceKey;
 import io.github.ipvs4j.ServiceStatus;
 import io.github.ipvs4j.SyncDaemon;
 import io.github.ipvs4j.Timeouts;
+import io.github.ipvs4j.VirtualService;
 import io.github.ipvs4j.netlink.codec.GenlFamily;
 import io.github.ipvs4j.netlink.codec.Netlink;
 import io.github.ipvs4j.netlink.codec.MessageView;
@@ -68,7 +73,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Reads.</b> {@link #services()} is one dump. The kernel has no dump of all destinations: {@link
  * #destinations(ServiceKey)} is one GET_DEST dump per service, and only when it comes back empty is the service
- * looked up, to tell "no destinations" from "no such service".
+ * looked up, to tell "no destinations" from "no such service". {@link #snapshot()} reads the same dumps but decodes
+ * only what a table keeps: no counters, no status records.
  *
  * <p><b>Errors</b> are mapped by (operation, errno) with {@link IpvsException#forErrno}, keeping the kernel's
  * extended-ack message; timeouts become {@link IpvsTimeoutException}, undecodable replies {@link
@@ -189,7 +195,7 @@ public final class NetlinkIpvsClient implements IpvsClient {
     List<DestinationStatus> out = new ArrayList<>();
     dump(
         IpvsOperation.GET_DESTS,
-        key.toString(),
+        key,
         requests.getDestinations(key),
         m -> out.add(IpvsReplies.destination(m, key.family())));
     if (out.isEmpty() && findService(key).isEmpty()) {
@@ -197,6 +203,44 @@ public final class NetlinkIpvsClient implements IpvsClient {
       throw IpvsException.forErrno(IpvsOperation.GET_DESTS, key.toString(), Errno.ESRCH, null);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The same table as {@link IpvsClient#snapshot()}, from the same dumps (one of services, one of destinations per
+   * service), decoded straight into specifications: the statistics nests are stepped over and no status record is
+   * built, since a table has no counters. A service deleted between the dumps is left out, as there.
+   */
+  @Override
+  public IpvsTable snapshot() {
+    List<VirtualService> services = new ArrayList<>();
+    dump(IpvsOperation.GET_SERVICES, "", requests.getServices(), m -> services.add(IpvsReplies.serviceSpec(m)));
+    List<ServiceConfig> configs = new ArrayList<>(services.size());
+    for (VirtualService service : services) {
+      ServiceConfig config = configOf(service);
+      if (config != null) {
+        configs.add(config);
+      }
+    }
+    return new IpvsTable(configs, Optional.of(timeouts()), syncDaemons());
+  }
+
+  /**
+   * {@code service} with the destinations of its GET_DEST dump, or null if it was deleted meanwhile (an empty dump
+   * and no such service). A method of its own, called once per service: the JIT compiles it early, and small.
+   */
+  private ServiceConfig configOf(VirtualService service) {
+    ServiceKey key = service.key();
+    AddressFamily family = key.family();
+    List<Destination> destinations = new ArrayList<>();
+    dump(
+        IpvsOperation.GET_DESTS,
+        key,
+        requests.getDestinations(key),
+        m -> destinations.add(IpvsReplies.destinationSpec(m, family)));
+    if (destinations.isEmpty() && findService(key).isEmpty()) {
+      return null;
+    }
+    return new ServiceConfig(service, destinations);
   }
 
   @Override
@@ -290,14 +334,15 @@ public final class NetlinkIpvsClient implements IpvsClient {
 
   /**
    * Runs a dump; each part goes to {@code sink} in place, valid only during the call (its exceptions propagate after
-   * the dump is drained).
+   * the dump is drained). {@code subject} names what was dumped in an error; its text is made only then (a snapshot
+   * dumps once per service).
    */
-  void dump(IpvsOperation operation, String subject, NetlinkRequest request, Consumer<MessageView> sink) {
+  void dump(IpvsOperation operation, Object subject, NetlinkRequest request, Consumer<MessageView> sink) {
     checkOpen();
     try {
       connection.dumpInPlace(request, sink); // the sinks decode each part at once: no copies needed
     } catch (NetlinkException e) {
-      throw map(operation, subject, e);
+      throw map(operation, subject.toString(), e);
     } catch (IllegalStateException e) {
       throw closedException(e);
     }

@@ -70,6 +70,22 @@ class GoldenIpvsRepliesTest {
             messages("ipvs-get-service-dump.hex").stream().map(IpvsReplies::service).collect(Collectors.toList()));
   }
 
+  /** What a snapshot decodes (specifications, counters stepped over) is the status decoders' specifications. */
+  @Test
+  void specificationReadsMatchTheStatusReads() {
+    for (NetlinkMessage m : messages("ipvs-get-service-dump.hex")) {
+      assertThat(IpvsReplies.serviceSpec(m)).isEqualTo(IpvsReplies.service(m).spec());
+    }
+    List<NetlinkMessage> dests = messages("ipvs-get-dest-dump.hex");
+    assertThat(dests).isNotEmpty();
+    for (NetlinkMessage m : dests) {
+      assertThat(IpvsReplies.destinationSpec(m, GoldenTable.WEB.family()))
+          .isEqualTo(IpvsReplies.destination(m, GoldenTable.WEB.family()).spec());
+    }
+    assertThat(IpvsReplies.serviceSpec(messages("ipvs-get-service-fwmark6.hex").get(0)))
+        .isEqualTo(GoldenTable.FWM6_SPEC);
+  }
+
   @Test
   void oneFwmarkServiceOfTheIpv6Family() {
     List<NetlinkMessage> reply = messages("ipvs-get-service-fwmark6.hex");

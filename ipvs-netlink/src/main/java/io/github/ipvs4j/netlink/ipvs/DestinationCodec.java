@@ -74,6 +74,24 @@ public final class DestinationCodec {
    * malformed bytes, the error is recorded in {@code d} and null is returned.
    */
   public static DestinationStatus decode(AttributeDecoder d, AddressFamily serviceFamily) {
+    return decode(d, serviceFamily, true, DestinationStatus::new);
+  }
+
+  /**
+   * {@link #decode} without the counters: the specification only, for reads that would drop them (a snapshot). The
+   * statistics nests are stepped over, not decoded.
+   */
+  public static Destination decodeSpec(AttributeDecoder d, AddressFamily serviceFamily) {
+    return decode(d, serviceFamily, false, (spec, active, inactive, persistent, none) -> spec);
+  }
+
+  /** What a decoded destination becomes: its status, or its specification alone. */
+  @FunctionalInterface
+  private interface Result<T> {
+    T of(Destination spec, long active, long inactive, long persistent, Stats counters);
+  }
+
+  private static <T> T decode(AttributeDecoder d, AddressFamily serviceFamily, boolean withStats, Result<T> result) {
     byte[] addr = null;
     int port = -1;
     int fwd = -1;
@@ -100,16 +118,16 @@ public final class DestinationCodec {
         case DestAttr.ACTIVE_CONNS -> active = Integer.toUnsignedLong(d.u32());
         case DestAttr.INACT_CONNS -> inactive = Integer.toUnsignedLong(d.u32());
         case DestAttr.PERSIST_CONNS -> persistent = Integer.toUnsignedLong(d.u32());
-        case DestAttr.STATS -> stats = d.nestedDecoder(StatsAttr::name);
+        case DestAttr.STATS -> stats = withStats ? d.nestedDecoder(StatsAttr::name) : null;
         case DestAttr.ADDR_FAMILY -> af = d.u16();
-        case DestAttr.STATS64 -> stats64 = d.nestedDecoder(StatsAttr::name);
+        case DestAttr.STATS64 -> stats64 = withStats ? d.nestedDecoder(StatsAttr::name) : null;
         case DestAttr.TUN_TYPE -> tunType = d.u8();
         case DestAttr.TUN_PORT -> tunPort = d.be16();
         case DestAttr.TUN_FLAGS -> tunFlags = d.u16();
         default -> { } // unknown: skipped
       }
     }
-    Stats counters = StatsCodec.decodePreferred(stats64, stats);
+    Stats counters = withStats ? StatsCodec.decodePreferred(stats64, stats) : null;
     if (!d.ok()) {
       return null;
     }
@@ -130,8 +148,7 @@ public final class DestinationCodec {
       }
       Destination spec =
           Destination.fromKernel(address, port, fwd, weight, upper, lower, tunType, tunPort, tunFlags);
-      return new DestinationStatus(
-          spec, active, inactive, persistent, counters);
+      return result.of(spec, active, inactive, persistent, counters);
     } catch (InvalidValueException e) {
       d.fail(e.getMessage());
       return null;

@@ -1,12 +1,14 @@
 package io.github.ipvs4j.netlink.ipvs;
 
 import io.github.ipvs4j.AddressFamily;
+import io.github.ipvs4j.Destination;
 import io.github.ipvs4j.DestinationStatus;
 import io.github.ipvs4j.IpvsInfo;
 import io.github.ipvs4j.MalformedMessageException;
 import io.github.ipvs4j.ServiceStatus;
 import io.github.ipvs4j.SyncDaemon;
 import io.github.ipvs4j.Timeouts;
+import io.github.ipvs4j.VirtualService;
 import io.github.ipvs4j.netlink.codec.AttributeDecoder;
 import io.github.ipvs4j.netlink.codec.ReceivedMessage;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.Cmd;
@@ -32,6 +34,16 @@ public final class IpvsReplies {
   /** A GET_DEST dump part (cmd {@code NEW_DEST}); {@code serviceFamily} applies when the reply has no ADDR_FAMILY. */
   public static DestinationStatus destination(ReceivedMessage m, AddressFamily serviceFamily) {
     return nested(m, CmdAttr.DEST, DestAttr::name, d -> DestinationCodec.decode(d, serviceFamily));
+  }
+
+  /** {@link #service} without the counters (the statistics nests are not decoded). */
+  public static VirtualService serviceSpec(ReceivedMessage m) {
+    return nested(m, CmdAttr.SERVICE, SvcAttr::name, ServiceCodec::decodeSpec);
+  }
+
+  /** {@link #destination} without the counters (the statistics nests are not decoded). */
+  public static Destination destinationSpec(ReceivedMessage m, AddressFamily serviceFamily) {
+    return nested(m, CmdAttr.DEST, DestAttr::name, d -> DestinationCodec.decodeSpec(d, serviceFamily));
   }
 
   /** A GET_DAEMON dump part (cmd {@code NEW_DAEMON}). */

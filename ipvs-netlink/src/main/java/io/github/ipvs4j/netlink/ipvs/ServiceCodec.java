@@ -13,6 +13,7 @@ import io.github.ipvs4j.netlink.codec.NativeOrder;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.StatsAttr;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.SvcAttr;
 import java.nio.ByteBuffer;
+import java.util.function.BiFunction;
 
 /**
  * The attributes inside {@code IPVS_CMD_ATTR_SERVICE}: a service's identity ({@link #encodeKey}), its whole
@@ -86,6 +87,18 @@ public final class ServiceCodec {
    * AttributeDecoder#finish()}) and null is returned.
    */
   public static ServiceStatus decode(AttributeDecoder d) {
+    return decode(d, true, ServiceStatus::new);
+  }
+
+  /**
+   * {@link #decode} without the counters: the specification only, for reads that would drop them (a snapshot). The
+   * statistics nests are stepped over, not decoded.
+   */
+  public static VirtualService decodeSpec(AttributeDecoder d) {
+    return decode(d, false, (spec, none) -> spec);
+  }
+
+  private static <T> T decode(AttributeDecoder d, boolean withStats, BiFunction<VirtualService, Stats, T> result) {
     int af = -1;
     int protocol = -1;
     byte[] addr = null;
@@ -119,13 +132,13 @@ public final class ServiceCodec {
           netmask = d.u32(); // raw 4 bytes read in host order; see below
           hasNetmask = true;
         }
-        case SvcAttr.STATS -> stats = d.nestedDecoder(StatsAttr::name);
-        case SvcAttr.STATS64 -> stats64 = d.nestedDecoder(StatsAttr::name);
+        case SvcAttr.STATS -> stats = withStats ? d.nestedDecoder(StatsAttr::name) : null;
+        case SvcAttr.STATS64 -> stats64 = withStats ? d.nestedDecoder(StatsAttr::name) : null;
         case SvcAttr.PE_NAME -> pe = d.string();
         default -> { } // unknown: skipped
       }
     }
-    Stats counters = StatsCodec.decodePreferred(stats64, stats);
+    Stats counters = withStats ? StatsCodec.decodePreferred(stats64, stats) : null;
     if (!d.ok()) {
       return null;
     }
@@ -151,8 +164,7 @@ public final class ServiceCodec {
         key = new ServiceKey.Inet(Protocol.of(protocol), address, port);
       }
       int mask = hasNetmask ? (family == AddressFamily.INET ? toBigEndian(netmask) : netmask) : hostMask(family);
-      VirtualService spec = VirtualService.fromKernel(key, sched, flags, timeout, mask, pe);
-      return new ServiceStatus(spec, counters);
+      return result.apply(VirtualService.fromKernel(key, sched, flags, timeout, mask, pe), counters);
     } catch (InvalidValueException e) {
       d.fail(e.getMessage());
       return null;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ipvs4j.AddressFamily;
+import io.github.ipvs4j.Destination;
 import io.github.ipvs4j.DestinationStatus;
 import io.github.ipvs4j.MalformedMessageException;
 import io.github.ipvs4j.ServiceStatus;
@@ -127,5 +128,23 @@ class StatsNestsTest {
             () -> NetlinkMessages.forEachInPlace(buf, null, m -> IpvsReplies.destination(m, AddressFamily.INET)))
         .isInstanceOf(MalformedMessageException.class)
         .hasMessageContaining(path);
+  }
+
+  /** A read of specifications only (a snapshot) steps over the counters: their nest is not decoded, so not judged. */
+  @Test
+  void aSpecReadStepsOverTheStatisticsNests() {
+    ByteBuf buf = Unpooled.buffer();
+    NetlinkRequest.genl(
+            0x1d,
+            IpvsUapi.Cmd.NEW_DEST,
+            1,
+            e -> e.nested(CmdAttr.DEST, d -> {
+              destination(d);
+              d.nested(DestAttr.STATS64, n -> n.u16(StatsAttr.CONNS, 7));
+            }))
+        .writeTo(buf, 0, 1, 0);
+    Destination spec = IpvsReplies.destinationSpec(NetlinkMessages.decodeAll(buf).get(0), AddressFamily.INET);
+    assertThat(spec.port()).isEqualTo(8080);
+    assertThat(spec.weight()).isEqualTo(1);
   }
 }
