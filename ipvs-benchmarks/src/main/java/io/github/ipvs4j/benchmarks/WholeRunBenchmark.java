@@ -70,6 +70,8 @@ public final class WholeRunBenchmark {
   private static final ListingPrinter STATS = ListingPrinter.numeric().columns(ListingPrinter.Columns.STATS);
   private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
   private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private static PrintWriter csv;
   private static int namespaces;
@@ -151,9 +153,11 @@ public final class WholeRunBenchmark {
       IpvsTable[] back = new IpvsTable[1];
       user0 = THREADS.getCurrentThreadUserTime();
       cpu0 = THREADS.getCurrentThreadCpuTime();
+      long process0 = PROCESS.getProcessCpuTime();
       long read = timed(() -> back[0] = ipvs.snapshot());
       long readUser = THREADS.getCurrentThreadUserTime() - user0;
       long readSystem = THREADS.getCurrentThreadCpuTime() - cpu0 - readUser;
+      long readProcess = PROCESS.getProcessCpuTime() - process0;
       check(back[0].services().size() == t.n, "snapshot has " + back[0].services().size() + " services");
       int[] length = new int[1];
       long list = timed(() -> length[0] = STATS.list(ipvs.info(), ipvs.servicesWithDestinations()).length());
@@ -168,15 +172,18 @@ public final class WholeRunBenchmark {
             JIT.getTotalCompilationTime() - compiled);
       } else {
         report(t, round, compiled,
-            new ClientRound(apply, read, list, change, flush, applyUser, applySystem, readUser, readSystem));
+            new ClientRound(apply, read, list, change, flush, applyUser, applySystem, readUser, readSystem, readProcess));
       }
     }
     delete(ns, t);
   }
 
-  /** One client round: wall times, and this thread's CPU time of apply and read, split into user and system. */
+  /**
+   * One client round: wall times, this thread's CPU time of apply and read split into user and system, and the whole
+   * JVM's CPU time during the read (its other threads share the one host thread that runs every virtual CPU).
+   */
   private record ClientRound(long apply, long read, long list, long change, long flush, long applyUser,
-      long applySystem, long readUser, long readSystem) {}
+      long applySystem, long readUser, long readSystem, long readProcess) {}
 
   private static void report(Table t, int round, double compiled, ClientRound c) {
     row("apply", "ipvs4j", t, round, c.apply);
@@ -185,9 +192,10 @@ public final class WholeRunBenchmark {
     row("incremental", "ipvs4j", t, round, c.change);
     row("flush", "ipvs4j", t, round, c.flush);
     System.out.printf(Locale.ROOT, "round %d ipvs4j:  apply %s, read %s, list-stats %s, incremental %s, flush %s"
-            + " (JIT %.0f ms; this thread's CPU: apply user %s + system %s, read user %s + system %s)%n", round,
+            + " (JIT %.0f ms; this thread's CPU: apply user %s + system %s, read user %s + system %s;"
+            + " the JVM's CPU during the read %s)%n", round,
         ms(c.apply), ms(c.read), ms(c.list), ms(c.change), ms(c.flush), JIT.getTotalCompilationTime() - compiled,
-        ms(c.applyUser), ms(c.applySystem), ms(c.readUser), ms(c.readSystem));
+        ms(c.applyUser), ms(c.applySystem), ms(c.readUser), ms(c.readSystem), ms(c.readProcess));
   }
 
   /** Live heap the snapshot keeps (after full collections) and what taking it allocated, on this thread. */
