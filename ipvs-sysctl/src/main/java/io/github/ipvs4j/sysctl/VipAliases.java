@@ -133,16 +133,17 @@ public final class VipAliases implements NetDevices, AutoCloseable {
       if (m.type() != Rtnl.RTM_NEWADDR) {
         return null;
       }
-      IfAddrMessage a = IfAddrMessage.decode(m);
-      InetAddress address = a.key().orElse(null);
-      if (address == null) {
-        return null;
-      }
-      String device = names.get(a.index());
-      if (device == null) { // not in the link dump (gone in between)
-        device = unnamed(a.index());
-      }
-      return new InterfaceAddress(device, a.index(), address, a.prefixLength(), a.label(), a.flags());
+      return IfAddrMessage.decode(m, names::get, (family, prefix, flags, scope, index, raw, local, label) -> {
+        InetAddress address = IfAddrMessage.key(family, raw, local);
+        if (address == null) {
+          return null;
+        }
+        String device = names.get(index);
+        if (device == null) { // not in the link dump (gone in between)
+          device = unnamed(index);
+        }
+        return new InterfaceAddress(device, index, address, prefix, Optional.ofNullable(label), flags);
+      });
     });
   }
 

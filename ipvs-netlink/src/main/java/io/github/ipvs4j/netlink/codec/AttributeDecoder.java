@@ -203,13 +203,35 @@ public final class AttributeDecoder {
    * sends {@code NLA_NUL_STRING}s with their NUL). Returns "" after an error.
    */
   public String string() {
+    return string(null);
+  }
+
+  /**
+   * {@link #string()}, but {@code likely} itself when the payload spells it: no new string for a value the caller
+   * expects (an address label is nearly always its device's name). {@code likely} may be null.
+   */
+  public String string(String likely) {
     if (!current()) {
       return "";
     }
     int from = payload();
     int nul = buf.indexOf(from, from + payloadLength, (byte) 0);
     int len = nul < 0 ? payloadLength : nul - from;
-    return buf.toString(from, len, StandardCharsets.UTF_8);
+    return likely != null && spells(from, len, likely) ? likely : buf.toString(from, len, StandardCharsets.UTF_8);
+  }
+
+  /** Whether the {@code len} bytes at {@code from} are {@code s} in UTF-8, for an ASCII {@code s}. */
+  private boolean spells(int from, int len, String s) {
+    if (s.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || buf.getByte(from + i) != (byte) c) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A copy of the current payload; an empty array after an error. */

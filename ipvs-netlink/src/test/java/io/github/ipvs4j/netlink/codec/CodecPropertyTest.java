@@ -131,6 +131,38 @@ class CodecPropertyTest {
     d.finish();
   }
 
+  /**
+   * A string read with an expected value is the payload's text whatever was expected, and is the expected string
+   * itself exactly when that is the text and ASCII (a label that is its device's name costs no new string).
+   */
+  @Property(tries = 500)
+  void aStringReadWithAnExpectedValueIsStillThePayload(
+      @ForAll("labels") String text, @ForAll("labels") String other, @ForAll @IntRange(min = 0, max = 3) int which) {
+    String likely = switch (which) {
+      case 0 -> new String(text); // equal, another instance
+      case 1 -> text + "x";
+      case 2 -> text.isEmpty() ? null : text.substring(0, text.length() - 1);
+      default -> other;
+    };
+    ByteBuf buf = Unpooled.buffer();
+    new AttributeEncoder(buf).string(7, text);
+    AttributeDecoder d = AttributeDecoder.of(buf);
+    assertThat(d.next()).isTrue();
+    String read = d.string(likely);
+    assertThat(read).isEqualTo(text);
+    boolean ascii = text.chars().allMatch(c -> c < 0x80);
+    assertThat(read == likely).as("the expected instance").isEqualTo(text.equals(likely) && ascii);
+  }
+
+  @Provide
+  Arbitrary<String> labels() {
+    // no NUL: the string ends at the first one
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withCharRange('\u0001', '\u007f').ofMaxLength(16),
+        Arbitraries.strings().withCharRange('\u0001', '\u00ff').ofMaxLength(16),
+        Arbitraries.of("lo", "lo:0", "eth0", "eth0:vip", "d\u00e9v"));
+  }
+
   /** Host-order reads from a heap buffer (its array, read directly) equal netty's reads from a direct copy. */
   @Property(tries = 300)
   void hostOrderReadsAreTheSameFromAnArrayAndFromNativeMemory(

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * An {@code RTM_NEWADDR}/{@code RTM_DELADDR} message: {@code struct ifaddrmsg} and the attributes VIP aliases use.
@@ -41,11 +42,16 @@ public record IfAddrMessage(
    * there is neither, or the family is neither IPv4 nor IPv6.
    */
   public Optional<InetAddress> key() {
+    return Optional.ofNullable(key(family, address, local));
+  }
+
+  /** {@link #key()} of these fields, or null. */
+  public static InetAddress key(int family, byte[] address, byte[] local) {
     byte[] key = local != null ? local : address;
     if (key == null || (family != Rtnl.AF_INET && family != Rtnl.AF_INET6)) {
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(Addresses.fromBytes(key)); // the decoder checked the length against the family
+    return Addresses.fromBytes(key); // the decoder checked the length against the family
   }
 
   /** Writes the payload: ifaddrmsg then the attributes (IFA_FLAGS only when a flag needs more than 8 bits or any is set). */
@@ -68,12 +74,35 @@ public record IfAddrMessage(
     }
   }
 
+  /** The fields of a decoded message, for a caller that builds its own value from them rather than the record. */
+  @FunctionalInterface
+  public interface Fields<T> {
+    /** The record's fields; {@code address}, {@code local} and {@code label} are null when absent. */
+    T of(int family, int prefixLength, int flags, int scope, int index, byte[] address, byte[] local, String label);
+  }
+
   /**
    * Decodes an {@code RTM_NEWADDR} message (from a dump or a notification).
    *
    * @throws MalformedMessageException if it does not decode
    */
   public static IfAddrMessage decode(ReceivedMessage m) {
+    return decode(
+        m,
+        index -> null,
+        (family, prefix, flags, scope, index, address, local, label) ->
+            new IfAddrMessage(family, prefix, flags, scope, index, address, local, Optional.ofNullable(label)));
+  }
+
+  /**
+   * Decodes an {@code RTM_NEWADDR} message straight into {@code result}'s value, without the record and its
+   * optionals in between (a list of a thousand addresses builds a thousand values). {@code likelyLabel} gives, by
+   * interface index, the label to expect, usually the device's name: when the label is that, the same string is
+   * used rather than a new one.
+   *
+   * @throws MalformedMessageException if it does not decode
+   */
+  public static <T> T decode(ReceivedMessage m, IntFunction<String> likelyLabel, Fields<T> result) {
     if (m.payloadLength() < Rtnl.IFADDRMSG_SIZE) {
       throw new MalformedMessageException(
           "ifaddrmsg: " + m.payloadLength() + "-byte payload (expected: at least " + Rtnl.IFADDRMSG_SIZE + ")");
@@ -102,13 +131,13 @@ public record IfAddrMessage(
             d.fail("is not a " + addrLen + "-byte address; length " + local.length);
           }
         }
-        case Rtnl.IFA_LABEL -> label = d.string();
+        case Rtnl.IFA_LABEL -> label = d.string(likelyLabel.apply(index));
         case Rtnl.IFA_FLAGS -> flags = d.u32();
         default -> { } // unknown attributes are skipped
       }
     }
     d.finish();
-    return new IfAddrMessage(family, prefix, flags, scope, index, address, local, Optional.ofNullable(label));
+    return result.of(family, prefix, flags, scope, index, address, local, label);
   }
 
   @Override

@@ -174,6 +174,22 @@ class RouteCodecTest {
     assertThat(m.key()).contains(Addresses.parse("127.0.0.1"));
   }
 
+  /** A label that is the expected device name is that same string; another label is still read as it is. */
+  @Test
+  void aLabelEqualToTheExpectedNameIsThatString() {
+    byte[] a = {(byte) 192, 0, 2, 10};
+    String lo = new String("lo");
+    for (String label : List.of("lo", "lo:0")) {
+      IfAddrMessage sent = new IfAddrMessage(Rtnl.AF_INET, 32, 0, 0, 1, a, a, Optional.of(label));
+      NetlinkMessage m = message(Rtnl.RTM_NEWADDR, sent::writePayload);
+      String read = IfAddrMessage.decode(m, index -> index == 1 ? lo : null,
+          (family, prefix, flags, scope, index, address, local, l) -> l);
+      assertThat(read).isEqualTo(label);
+      assertThat(read == lo).as("the expected instance").isEqualTo(label.equals(lo));
+      assertThat(IfAddrMessage.decode(m)).isEqualTo(sent);
+    }
+  }
+
   @Property
   void mutatedBytesRaiseOnlyMalformedMessage(@ForAll("addresses") IfAddrMessage m, @ForAll("mutations") List<Integer> at) {
     ByteBuf b = Unpooled.buffer();
