@@ -108,8 +108,8 @@ class StatsNestsTest {
     }
   }
 
-  @Test
-  void aMalformedNestNamesItsWholePathFromTheMessage() {
+  /** A NEW_DEST part whose STATS64 nest holds a u16 where a u64 belongs. */
+  private static ByteBuf destinationWithMalformedStats() {
     ByteBuf buf = Unpooled.buffer();
     NetlinkRequest.genl(
             0x1d,
@@ -120,6 +120,12 @@ class StatsNestsTest {
               d.nested(DestAttr.STATS64, n -> n.u16(StatsAttr.CONNS, 7));
             }))
         .writeTo(buf, 0, 1, 0);
+    return buf;
+  }
+
+  @Test
+  void aMalformedNestNamesItsWholePathFromTheMessage() {
+    ByteBuf buf = destinationWithMalformedStats();
     String path = "IPVS_CMD_NEW_DEST > IPVS_CMD_ATTR_DEST > IPVS_DEST_ATTR_STATS64 > IPVS_STATS_ATTR_CONNS";
     assertThatThrownBy(() -> IpvsReplies.destination(NetlinkMessages.decodeAll(buf).get(0), AddressFamily.INET))
         .isInstanceOf(MalformedMessageException.class)
@@ -133,16 +139,7 @@ class StatsNestsTest {
   /** A read of specifications only (a snapshot) steps over the counters: their nest is not decoded, so not judged. */
   @Test
   void aSpecReadStepsOverTheStatisticsNests() {
-    ByteBuf buf = Unpooled.buffer();
-    NetlinkRequest.genl(
-            0x1d,
-            IpvsUapi.Cmd.NEW_DEST,
-            1,
-            e -> e.nested(CmdAttr.DEST, d -> {
-              destination(d);
-              d.nested(DestAttr.STATS64, n -> n.u16(StatsAttr.CONNS, 7));
-            }))
-        .writeTo(buf, 0, 1, 0);
+    ByteBuf buf = destinationWithMalformedStats();
     Destination spec = IpvsReplies.destinationSpec(NetlinkMessages.decodeAll(buf).get(0), AddressFamily.INET);
     assertThat(spec.port()).isEqualTo(8080);
     assertThat(spec.weight()).isEqualTo(1);
