@@ -46,6 +46,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -192,17 +193,23 @@ public final class NetlinkIpvsClient implements IpvsClient {
   @Override
   public List<DestinationStatus> destinations(ServiceKey key) {
     notNull("key", key);
-    List<DestinationStatus> out = new ArrayList<>();
-    dump(
-        IpvsOperation.GET_DESTS,
-        key,
-        requests.getDestinations(key),
-        m -> out.add(IpvsReplies.destination(m, key.family())));
-    if (out.isEmpty() && findService(key).isEmpty()) {
-      // the kernel's GET_DEST dump of a missing service is merely empty
+    List<DestinationStatus> out = destinationsOf(key, IpvsReplies::destination);
+    if (out == null) {
       throw IpvsException.forErrno(IpvsOperation.GET_DESTS, key.toString(), Errno.ESRCH, null);
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * The destinations of the service with {@code key}, each part of its GET_DEST dump decoded by {@code decode} (with
+   * the service's family); null if there is no such service. The kernel's dump of a missing service is merely empty,
+   * so only an empty one is followed by a look-up.
+   */
+  private <T> List<T> destinationsOf(ServiceKey key, BiFunction<MessageView, AddressFamily, T> decode) {
+    AddressFamily family = key.family();
+    List<T> out = new ArrayList<>();
+    dump(IpvsOperation.GET_DESTS, key, requests.getDestinations(key), m -> out.add(decode.apply(m, family)));
+    return out.isEmpty() && findService(key).isEmpty() ? null : out;
   }
 
   /**
@@ -229,18 +236,8 @@ public final class NetlinkIpvsClient implements IpvsClient {
    * and no such service). A method of its own, called once per service: the JIT compiles it early, and small.
    */
   private ServiceConfig configOf(VirtualService service) {
-    ServiceKey key = service.key();
-    AddressFamily family = key.family();
-    List<Destination> destinations = new ArrayList<>();
-    dump(
-        IpvsOperation.GET_DESTS,
-        key,
-        requests.getDestinations(key),
-        m -> destinations.add(IpvsReplies.destinationSpec(m, family)));
-    if (destinations.isEmpty() && findService(key).isEmpty()) {
-      return null;
-    }
-    return new ServiceConfig(service, destinations);
+    List<Destination> destinations = destinationsOf(service.key(), IpvsReplies::destinationSpec);
+    return destinations == null ? null : new ServiceConfig(service, destinations);
   }
 
   @Override
