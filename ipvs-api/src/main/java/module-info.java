@@ -8,6 +8,9 @@ module io.github.ipvs4j {
   exports io.github.ipvs4j;
   exports io.github.ipvs4j.spi;
   exports io.github.ipvs4j.testing;
+  // for the save-file reader: a destination list whose order ServiceConfig need not prove again
+  exports io.github.ipvs4j.internal to
+      io.github.ipvs4j.textformat;
 
   uses io.github.ipvs4j.spi.IpvsClientProvider;
 }

@@ -1,5 +1,6 @@
 package io.github.ipvs4j;
 
+import io.github.ipvs4j.internal.AscendingDestinations;
 import io.github.ipvs4j.internal.Checks;
 import io.github.ipvs4j.internal.Rules;
 import java.net.InetAddress;
@@ -22,11 +23,19 @@ public record ServiceConfig(VirtualService service, List<Destination> destinatio
   /** Checks every argument and the whole, sorts and freezes the destinations. */
   public ServiceConfig {
     Checks.notNull("service", service);
-    Destination[] sorted = Checks.noNulls("destinations", destinations).toArray(new Destination[0]);
-    // Tables read from a save file usually arrive in order already, and from the kernel in the reverse order (it
-    // lists a service's newest destination first): one pass then proves both the order and that no address and port
-    // repeats, and the sort is skipped.
-    int order = strictOrder(sorted);
+    Destination[] sorted;
+    int order;
+    if (destinations instanceof AscendingDestinations proven) {
+      // a save file's reader built it in order, comparing each destination with the last: no second pass
+      sorted = proven.copy();
+      order = 1;
+    } else {
+      sorted = Checks.noNulls("destinations", destinations).toArray(new Destination[0]);
+      // Tables read from a save file usually arrive in order already, and from the kernel in the reverse order (it
+      // lists a service's newest destination first): one pass then proves both the order and that no address and
+      // port repeats, and the sort is skipped.
+      order = strictOrder(sorted);
+    }
     if (order < 0) {
       Collections.reverse(Arrays.asList(sorted));
     } else if (order == 0) {

@@ -10,10 +10,10 @@ import io.github.ipvs4j.SyncDaemon;
 import io.github.ipvs4j.SyncState;
 import io.github.ipvs4j.Timeouts;
 import io.github.ipvs4j.VirtualService;
+import io.github.ipvs4j.internal.AscendingDestinations;
 import io.github.ipvs4j.textformat.TextFormatException;
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +30,13 @@ public final class TableReplay {
 
   /**
    * A service and its destinations. A save file lists destinations in {@link Destination#ORDER}, so while every add
-   * is greater than the last they stay in an ascending list, where no add can repeat an earlier one and a look-up is
-   * a binary search; the first add out of order moves them into a map keyed by address and port.
+   * is greater than the last they stay in an ascending list, where no add can repeat an earlier one, a look-up is a
+   * binary search, and {@link ServiceConfig} need not check the order again; the first add out of order moves them
+   * into a map keyed by address and port.
    */
   private static final class Entry {
     private VirtualService service;
-    private List<Destination> ascending = new ArrayList<>();
+    private AscendingDestinations ascending = new AscendingDestinations();
     private Map<DestKey, Destination> byKey;
     private ServiceConfig built;
     private boolean builtAhead;
@@ -79,8 +80,7 @@ public final class TableReplay {
     boolean add(Destination d) {
       built = null;
       if (byKey == null) {
-        if (ascending.isEmpty() || Destination.ORDER.compare(ascending.get(ascending.size() - 1), d) < 0) {
-          ascending.add(d);
+        if (ascending.append(d)) {
           return true;
         }
         byKey = new LinkedHashMap<>();
@@ -98,9 +98,9 @@ public final class TableReplay {
       if (byKey != null) {
         return byKey.replace(new DestKey(d.address(), d.port()), d) != null;
       }
-      int i = Collections.binarySearch(ascending, d, Destination.ORDER);
+      int i = ascending.indexOf(d.address(), d.port());
       if (i >= 0) {
-        ascending.set(i, d);
+        ascending.replace(i, d);
       }
       return i >= 0;
     }
@@ -111,9 +111,9 @@ public final class TableReplay {
       if (byKey != null) {
         return byKey.remove(new DestKey(address, port)) != null;
       }
-      int i = Collections.binarySearch(ascending, Destination.of(address, port), Destination.ORDER);
+      int i = ascending.indexOf(address, port);
       if (i >= 0) {
-        ascending.remove(i);
+        ascending.removeAt(i);
       }
       return i >= 0;
     }
