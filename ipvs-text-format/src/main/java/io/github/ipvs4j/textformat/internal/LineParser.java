@@ -1438,24 +1438,38 @@ public final class LineParser {
     char[] b = buf;
     int i = from;
     long address = 0;
-    for (int part = 0; part < 4; part++) {
-      if (part > 0) {
-        if (i >= to || b[i] != '.') {
-          return -1;
-        }
-        i++;
-      }
-      int start = i;
-      int v = 0;
-      while (i < to && i - start < 3 && b[i] >= '0' && b[i] <= '9') {
-        v = v * 10 + (b[i] - '0');
-        i++;
-      }
-      // no digit, a fourth digit, a leading zero (octal to inet_aton) or past 255: the general path decides
-      if (i == start || (i < to && b[i] >= '0' && b[i] <= '9') || (b[start] == '0' && i - start > 1) || v > 255) {
+    for (int part = 0; ; part++) {
+      // one to three digits, the first not a leading zero (octal to inet_aton), at most 255; what else the text
+      // holds, the general path decides
+      int v = i < to ? digitValue(b[i]) : -1;
+      if (v < 0) {
         return -1;
       }
+      i++;
+      int d = i < to ? digitValue(b[i]) : -1;
+      if (d >= 0) {
+        if (v == 0) {
+          return -1;
+        }
+        v = v * 10 + d;
+        i++;
+        d = i < to ? digitValue(b[i]) : -1;
+        if (d >= 0) {
+          v = v * 10 + d;
+          i++;
+          if (v > 255 || (i < to && digitValue(b[i]) >= 0)) {
+            return -1;
+          }
+        }
+      }
       address = address << 8 | v;
+      if (part == 3) {
+        break;
+      }
+      if (i >= to || b[i] != '.') {
+        return -1;
+      }
+      i++;
     }
     if (i == to) {
       return address << 24;
@@ -1465,12 +1479,19 @@ public final class LineParser {
     }
     int port = 0;
     for (i++; i < to; i++) {
-      if (b[i] < '0' || b[i] > '9') {
+      int d = digitValue(b[i]);
+      if (d < 0) {
         return -1;
       }
-      port = port * 10 + (b[i] - '0');
+      port = port * 10 + d;
     }
     return port > 65535 ? -1 : address << 24 | QUAD_HAS_PORT | port;
+  }
+
+  /** The decimal digit {@code c} stands for, or -1: one unsigned comparison. */
+  private static int digitValue(char c) {
+    int d = c - '0';
+    return Integer.compareUnsigned(d, 9) <= 0 ? d : -1;
   }
 
   private boolean hasTwoColons(int from, int to) {
