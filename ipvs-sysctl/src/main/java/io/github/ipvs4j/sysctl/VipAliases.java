@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,23 +129,59 @@ public final class VipAliases implements NetDevices, AutoCloseable {
     return addresses(names());
   }
 
-  private List<InterfaceAddress> addresses(Map<Integer, String> names) {
-    return dump(Rtnl.RTM_GETADDR, out -> out.writeZero(Rtnl.IFADDRMSG_SIZE), "list addresses", m -> {
-      if (m.type() != Rtnl.RTM_NEWADDR) {
+  private List<InterfaceAddress> addresses(Map<Integer, String> byIndex) {
+    DeviceNames names = new DeviceNames(byIndex);
+    // made once per list, not once per address
+    IfAddrMessage.Fields<InterfaceAddress> toAddress = (family, prefix, flags, scope, index, raw, local, label) -> {
+      InetAddress address = IfAddrMessage.key(family, raw, local);
+      if (address == null) {
         return null;
       }
-      return IfAddrMessage.decode(m, names::get, (family, prefix, flags, scope, index, raw, local, label) -> {
-        InetAddress address = IfAddrMessage.key(family, raw, local);
-        if (address == null) {
-          return null;
-        }
-        String device = names.get(index);
-        if (device == null) { // not in the link dump (gone in between)
-          device = unnamed(index);
-        }
-        return new InterfaceAddress(device, index, address, prefix, Optional.ofNullable(label), flags);
-      });
-    });
+      String device = names.apply(index);
+      if (device == null) { // not in the link dump (gone in between)
+        device = unnamed(index);
+      }
+      return new InterfaceAddress(device, index, address, prefix, names.label(label), flags);
+    };
+    return dump(Rtnl.RTM_GETADDR, out -> out.writeZero(Rtnl.IFADDRMSG_SIZE), "list addresses",
+        m -> m.type() == Rtnl.RTM_NEWADDR ? IfAddrMessage.decode(m, names, toAddress) : null);
+  }
+
+  /**
+   * Interface names by index while an address dump is decoded. The kernel lists addresses interface by interface,
+   * so the last answer is nearly always the next one: one map look-up per interface instead of two per address, and
+   * one {@code Optional} per label string (a label is usually its device's name, which the decoder hands back as the
+   * same string).
+   */
+  private static final class DeviceNames implements IntFunction<String> {
+    private final Map<Integer, String> byIndex;
+    private int lastIndex;
+    private String lastName;
+    private boolean looked;
+    private String lastLabel;
+    private Optional<String> lastLabelOptional = Optional.empty();
+
+    DeviceNames(Map<Integer, String> byIndex) {
+      this.byIndex = byIndex;
+    }
+
+    @Override
+    public String apply(int index) {
+      if (!looked || index != lastIndex) {
+        lastName = byIndex.get(index);
+        lastIndex = index;
+        looked = true;
+      }
+      return lastName;
+    }
+
+    Optional<String> label(String label) {
+      if (label != lastLabel) {
+        lastLabel = label;
+        lastLabelOptional = Optional.ofNullable(label);
+      }
+      return lastLabelOptional;
+    }
   }
 
   /** The name of an interface the link dump gave none: {@code if<index>}, built only when needed. */

@@ -119,18 +119,8 @@ public record IfAddrMessage(
     AttributeDecoder d = m.attributes(Rtnl.IFADDRMSG_SIZE).names("ifaddrmsg", Rtnl::ifaName);
     while (d.next()) {
       switch (d.type()) {
-        case Rtnl.IFA_ADDRESS -> {
-          address = d.bytes();
-          if (addrLen > 0 && address.length != addrLen) {
-            d.fail("is not a " + addrLen + "-byte address; length " + address.length);
-          }
-        }
-        case Rtnl.IFA_LOCAL -> {
-          local = d.bytes();
-          if (addrLen > 0 && local.length != addrLen) {
-            d.fail("is not a " + addrLen + "-byte address; length " + local.length);
-          }
-        }
+        case Rtnl.IFA_ADDRESS -> address = address(d, addrLen);
+        case Rtnl.IFA_LOCAL -> local = address(d, addrLen);
         case Rtnl.IFA_LABEL -> label = d.string(likelyLabel.apply(index));
         case Rtnl.IFA_FLAGS -> flags = d.u32();
         default -> { } // unknown attributes are skipped
@@ -138,6 +128,15 @@ public record IfAddrMessage(
     }
     d.finish();
     return result.of(family, prefix, flags, scope, index, address, local, label);
+  }
+
+  /** The current attribute's address bytes, which must be {@code addrLen} long when that is known (not -1). */
+  private static byte[] address(AttributeDecoder d, int addrLen) {
+    byte[] a = d.bytes();
+    if (addrLen > 0 && a.length != addrLen) {
+      d.fail("is not a " + addrLen + "-byte address; length " + a.length);
+    }
+    return a;
   }
 
   @Override
