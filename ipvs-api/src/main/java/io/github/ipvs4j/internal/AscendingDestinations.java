@@ -4,6 +4,7 @@ import io.github.ipvs4j.Destination;
 import java.net.InetAddress;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.RandomAccess;
 
 /**
@@ -33,24 +34,7 @@ public final class AscendingDestinations extends AbstractList<Destination> imple
 
   /** The index of the destination at {@code address} and {@code port}, or a negative number if there is none. */
   public int indexOf(InetAddress address, int port) {
-    int low = 0;
-    int high = size - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      Destination m = elements[mid];
-      int c = InetAddresses.compare(m.address(), address);
-      if (c == 0) {
-        c = Integer.compare(m.port(), port);
-      }
-      if (c < 0) {
-        low = mid + 1;
-      } else if (c > 0) {
-        high = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -1;
+    return Collections.binarySearch(this, Destination.of(address, port), Destination.ORDER);
   }
 
   /** Replaces the destination at {@code index} with {@code d}, which must be at the same address and port. */
