@@ -32,7 +32,7 @@ public final class HttpProbe {
       long bytes = 0;
       for (int i = 0; i < count; i++) {
         InetSocketAddress target = targets.get(i % targets.size());
-        Answer a = request(connect(target), target);
+        Answer a = request(connect(target, 0), target);
         answers.merge(a.server(), 1, Integer::sum);
         bytes += a.bytes();
       }
@@ -45,9 +45,17 @@ public final class HttpProbe {
     return tally(client, count, List.of(target));
   }
 
+  /**
+   * One request from {@code client}'s port {@code clientPort} to {@code target}: a connection the director may already
+   * have an entry for, when an earlier one came from the same port.
+   */
+  public static Answer requestFrom(LabHost client, int clientPort, InetSocketAddress target) {
+    return client.namespace().call(() -> request(connect(target, clientPort), target));
+  }
+
   /** A connection from {@code client} to {@code target}, open but with no request sent yet. */
   public static Held hold(LabHost client, InetSocketAddress target) {
-    return new Held(client.namespace().call(() -> connect(target)), target);
+    return new Held(client.namespace().call(() -> connect(target, 0)), target);
   }
 
   /** An open connection: {@link #finish()} sends its request and reads the answer. */
@@ -58,10 +66,15 @@ public final class HttpProbe {
     }
   }
 
-  private static Socket connect(InetSocketAddress target) {
+  /** A connection from {@code clientPort}, or from a port the kernel picks if it is 0. */
+  private static Socket connect(InetSocketAddress target, int clientPort) {
     Socket s = new Socket();
     try {
       s.setSoTimeout(TIMEOUT_MILLIS);
+      if (clientPort != 0) {
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(clientPort));
+      }
       s.connect(target, TIMEOUT_MILLIS);
       return s;
     } catch (IOException e) {
@@ -70,7 +83,8 @@ public final class HttpProbe {
       } catch (IOException ignored) {
         // already failing
       }
-      throw new UncheckedIOException("connect to " + target + ": " + e.getMessage(), e);
+      String from = clientPort == 0 ? "" : " from client port " + clientPort;
+      throw new UncheckedIOException("connect to " + target + from + ": " + e.getMessage(), e);
     }
   }
 

@@ -42,6 +42,15 @@ public final class Lab implements AutoCloseable {
    */
   public static final RecipeStep RESCHEDULE_IN_FIN_WAIT = RecipeStep.sysctl(LvsSysctls.vs("conn_reuse_mode"), 3);
 
+  /**
+   * {@code net.ipv4.vs.expire_nodest_conn = 1}, for a director whose labs remove a service and then connect again.
+   * A removed service's connection entries stay in the director's table until they time out (two minutes in TIME_WAIT),
+   * and a persistent service's entries are never rescheduled; with the default (0) a new connection that reuses a
+   * client port of such an entry is dropped silently until then. With 1 the kernel expires entries whose real server is
+   * gone as soon as it is removed.
+   */
+  public static final RecipeStep EXPIRE_NODEST_CONN = RecipeStep.sysctl(LvsSysctls.vs("expire_nodest_conn"), 1);
+
   /** The virtual IP every lab balances. */
   public static final InetAddress VIP = Vip.literal("192.0.2.10");
 
@@ -206,6 +215,13 @@ public final class Lab implements AutoCloseable {
     Tally t = HttpProbe.tally(client, count, targets);
     out.println("# " + phase + ": " + t);
     return t;
+  }
+
+  /** One request from the client's port {@code clientPort} to the VIP's {@code port}; prints who answered. */
+  public String requestFrom(String phase, int clientPort, int port) {
+    HttpProbe.Answer a = HttpProbe.requestFrom(client, clientPort, new InetSocketAddress(VIP, port));
+    out.println("# " + phase + ": " + a.server());
+    return a.server();
   }
 
   /** Prints a line of the lab's story. */

@@ -90,7 +90,9 @@ class LabsKernelTest {
     assertThat(r.persistent().total()).isEqualTo(100);
     assertThat(r.fwmark().answers()).hasSize(1);
     assertThat(r.fwmark().total()).isEqualTo(100);
-    assertThat(r.fwmarkConnections()).isEqualTo(100);
+    assertThat(r.reusedPortAnswers()).containsExactly(r.persistent().answers().keySet().iterator().next(),
+        r.fwmark().answers().keySet().iterator().next());
+    assertThat(r.fwmarkConnections()).isEqualTo(101);
     assertThat(output).contains("TCP  192.0.2.10:80 rr persistent 300", "FWM  1 ");
   }
 
