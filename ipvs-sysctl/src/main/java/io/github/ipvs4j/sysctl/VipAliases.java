@@ -155,9 +155,9 @@ public final class VipAliases implements NetDevices, AutoCloseable {
    */
   private static final class DeviceNames implements IntFunction<String> {
     private final Map<Integer, String> byIndex;
+    // Index 0 names no interface (the kernel numbers them from 1), so a fresh DeviceNames rightly answers null for it.
     private int lastIndex;
     private String lastName;
-    private boolean looked;
     private String lastLabel;
     private Optional<String> lastLabelOptional = Optional.empty();
 
@@ -167,10 +167,9 @@ public final class VipAliases implements NetDevices, AutoCloseable {
 
     @Override
     public String apply(int index) {
-      if (!looked || index != lastIndex) {
+      if (index != lastIndex) {
         lastName = byIndex.get(index);
         lastIndex = index;
-        looked = true;
       }
       return lastName;
     }
