@@ -3,6 +3,7 @@ package io.github.ipvs4j.sysctl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ipvs4j.Addresses;
 import io.github.ipvs4j.InvalidArgumentException;
 import io.github.ipvs4j.netlink.codec.Netlink;
 import io.github.ipvs4j.netlink.codec.NetlinkRequest;
@@ -197,6 +198,49 @@ class SysctlKernelTest {
       assertThat(netns.exec("ip", "-o", "link", "show", "vip0").orThrow().stdout()).contains("UP");
       aliases.deleteLink("vip0");
       assertThat(netns.exec("ip", "-o", "link").orThrow().stdout()).doesNotContain("vip0");
+    }
+  }
+
+  /**
+   * A connection lists an unchanged table again without decoding it (the same instances come back), and after each
+   * change made behind its back lists what a fresh connection lists: an address added in the middle, one removed, a
+   * label changed, and the device renamed (the addresses' bytes stay the same; their device's name does not).
+   */
+  @KernelTest
+  void listsAfterChangesMadeByOthersAreThoseOfAFreshConnection(TestNetns netns) {
+    try (VipAliases aliases = VipAliases.open(ns(netns))) {
+      assertThat(aliases.ensureLink("vip0", "dummy")).isTrue();
+      aliases.ensureVips(List.of(Vip.of("192.0.2.1", "vip0"), Vip.of("192.0.2.3", "vip0").withLabel("vip0:3"),
+          Vip.of("198.51.100.1", "vip0"), Vip.of("2001:db8::1", "vip0"), Vip.of("2001:db8::3", "vip0")));
+      List<InterfaceAddress> first = aliases.addresses();
+      List<InterfaceAddress> again = aliases.addresses();
+      assertThat(again).isEqualTo(first).hasSize(first.size());
+      for (int i = 0; i < first.size(); i++) {
+        assertThat(again.get(i)).isSameAs(first.get(i));
+      }
+      List<String> changes = List.of(
+          "ip addr add 192.0.2.2/32 dev vip0",
+          "ip addr del 198.51.100.1/32 dev vip0",
+          "ip -6 addr add 2001:db8::2/128 dev vip0 nodad",
+          "ip addr del 192.0.2.3/32 dev vip0 && ip addr add 192.0.2.3/32 dev vip0 label vip0:x",
+          "echo 1 > /proc/sys/net/ipv6/conf/vip0/keep_addr_on_down && ip link set vip0 down"
+              + " && ip link set vip0 name vip1 && ip link set vip1 up");
+      for (String change : changes) {
+        sh(netns, change);
+        List<InterfaceAddress> listed = aliases.addresses();
+        try (VipAliases fresh = VipAliases.open(ns(netns))) {
+          assertThat(listed).as("after %s", change).isEqualTo(fresh.addresses());
+        }
+      }
+      // the kernel renamed the labels with the device, keeping what followed the colon
+      List<InterfaceAddress> end = aliases.addresses();
+      assertThat(end).filteredOn(a -> !a.device().equals("lo")).isNotEmpty()
+          .allSatisfy(a -> assertThat(a.device()).isEqualTo("vip1"));
+      assertThat(end).extracting(a -> Addresses.format(a.address()))
+          .contains("192.0.2.1", "192.0.2.2", "192.0.2.3", "2001:db8::1", "2001:db8::2", "2001:db8::3")
+          .doesNotContain("198.51.100.1");
+      assertThat(end).filteredOn(a -> Addresses.format(a.address()).equals("192.0.2.3")).singleElement()
+          .satisfies(a -> assertThat(a.label()).hasValue("vip1:x"));
     }
   }
 

@@ -1,6 +1,10 @@
 package io.github.ipvs4j.netlink.codec;
 
 import io.netty.buffer.ByteBuf;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * A netlink message read in place from a receive buffer: {@link NetlinkMessages#forEachInPlace} moves one view from
@@ -12,6 +16,9 @@ import io.netty.buffer.ByteBuf;
  * thread-safe.
  */
 public final class MessageView implements ReceivedMessage {
+  private static final VarHandle BIG_ENDIAN_LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
   private ByteBuf buf;
   private int start; // offset of the nlmsghdr in buf
   private int length; // nlmsg_len, checked by the splitter to lie within buf
@@ -73,6 +80,33 @@ public final class MessageView implements ReceivedMessage {
   }
 
   @Override
+  public void copyPayload(byte[] dst, int at) {
+    buf.getBytes(start + NlMsgHdr.SIZE, dst, at, payloadLength());
+  }
+
+  @Override
+  public boolean payloadEquals(byte[] bytes, int from, int to) {
+    int n = payloadLength();
+    Objects.checkFromToIndex(from, to, bytes.length);
+    if (to - from != n) {
+      return false;
+    }
+    int at = start + NlMsgHdr.SIZE;
+    int i = 0;
+    for (; i + Long.BYTES <= n; i += Long.BYTES) { // both read in one byte order: only equality matters
+      if (buf.getLong(at + i) != (long) BIG_ENDIAN_LONGS.get(bytes, from + i)) {
+        return false;
+      }
+    }
+    for (; i < n; i++) {
+      if (buf.getByte(at + i) != bytes[from + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
   public GenlMsgHdr genlHeader() {
     return GenlMsgHdr.readPayload(type(), buf, start + NlMsgHdr.SIZE, payloadLength());
   }
@@ -85,7 +119,7 @@ public final class MessageView implements ReceivedMessage {
   /** A copy of the message, to keep after the callback returns. */
   public NetlinkMessage copy() {
     byte[] payload = new byte[payloadLength()];
-    buf.getBytes(start + NlMsgHdr.SIZE, payload);
+    copyPayload(payload, 0);
     return NetlinkMessage.wrap(NlMsgHdr.read(buf, start), payload);
   }
 

@@ -78,6 +78,16 @@ public final class NetlinkMessage implements ReceivedMessage {
   }
 
   @Override
+  public void copyPayload(byte[] dst, int at) {
+    System.arraycopy(payload, 0, dst, at, payload.length);
+  }
+
+  @Override
+  public boolean payloadEquals(byte[] bytes, int from, int to) {
+    return Arrays.equals(payload, 0, payload.length, bytes, from, to);
+  }
+
+  @Override
   public int payloadUnsignedByte(int offset) {
     return view.getUnsignedByte(payloadField(offset, 1));
   }

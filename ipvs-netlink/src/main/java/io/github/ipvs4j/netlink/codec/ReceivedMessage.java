@@ -39,6 +39,16 @@ public sealed interface ReceivedMessage permits NetlinkMessage, MessageView {
   int payloadInt(int offset);
 
   /**
+   * Copies the payload ({@link #payloadLength()} bytes, padding excluded) into {@code dst} from {@code at}.
+   *
+   * @throws IndexOutOfBoundsException if it does not fit there
+   */
+  void copyPayload(byte[] dst, int at);
+
+  /** Whether the payload is the bytes {@code from} (inclusive) to {@code to} (exclusive) of {@code bytes}. */
+  boolean payloadEquals(byte[] bytes, int from, int to);
+
+  /**
    * The generic-netlink header at the start of the payload.
    *
    * @throws MalformedMessageException if the payload is shorter than 4 bytes
