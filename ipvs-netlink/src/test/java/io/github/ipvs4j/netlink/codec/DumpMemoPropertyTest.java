@@ -199,11 +199,7 @@ class DumpMemoPropertyTest {
   private static void write(List<Part> dump, ByteBuf out) {
     for (Part p : dump) {
       int length = NlMsgHdr.SIZE + p.payload().length;
-      NativeOrder.writeInt(out, length);
-      NativeOrder.writeShort(out, p.type());
-      NativeOrder.writeShort(out, Netlink.NLM_F_MULTI);
-      NativeOrder.writeInt(out, 1);
-      NativeOrder.writeInt(out, 0);
+      new NlMsgHdr(length, p.type(), Netlink.NLM_F_MULTI, 1, 0).write(out);
       out.writeBytes(p.payload());
       out.writeZero(Netlink.nlmsgAlign(length) - length);
     }
