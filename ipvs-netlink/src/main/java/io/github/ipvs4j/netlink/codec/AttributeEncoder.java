@@ -44,46 +44,37 @@ public final class AttributeEncoder {
   /** A u8 attribute; {@code value} 0-255. */
   public AttributeEncoder u8(int type, int value) {
     checkRange("value", value, 0, 0xFF);
-    int start = begin(type);
-    out.writeByte(value);
-    return end(start);
+    return word(type, 1, NativeOrder.bytesAsInt(value, 0, 0, 0));
   }
 
   /** A u16 attribute in host order; {@code value} 0-65535. */
   public AttributeEncoder u16(int type, int value) {
     checkRange("value", value, 0, 0xFFFF);
-    int start = begin(type);
-    NativeOrder.writeShort(out, value);
-    return end(start);
+    int hostOrder = NativeOrder.LITTLE_ENDIAN ? value : value << 16; // the u16 in host order, then two zero bytes
+    return word(type, 2, hostOrder);
   }
 
   /** A u32 attribute in host order; all 32 bits of {@code value} are used as unsigned. */
   public AttributeEncoder u32(int type, int value) {
-    int start = begin(type);
-    NativeOrder.writeInt(out, value);
-    return end(start);
+    return word(type, 4, value);
   }
 
   /** A u64 attribute in host order; all 64 bits are used as unsigned. */
   public AttributeEncoder u64(int type, long value) {
-    int start = begin(type);
+    NativeOrder.writeInt(out, header(type, Netlink.NLA_HDRLEN + 8));
     NativeOrder.writeLong(out, value);
-    return end(start);
+    return this;
   }
 
   /** A {@code __be16} attribute (network order), e.g. a port; {@code value} 0-65535. */
   public AttributeEncoder be16(int type, int value) {
     checkRange("value", value, 0, 0xFFFF);
-    int start = begin(type);
-    out.writeShort(value);
-    return end(start);
+    return word(type, 2, NativeOrder.bytesAsInt(value >>> 8, value, 0, 0));
   }
 
   /** A {@code __be32} attribute (network order), e.g. an IPv4 netmask. */
   public AttributeEncoder be32(int type, int value) {
-    int start = begin(type);
-    out.writeInt(value);
-    return end(start);
+    return word(type, 4, NativeOrder.bytesAsInt(value >>> 24, value >>> 16, value >>> 8, value));
   }
 
   /**
@@ -107,15 +98,47 @@ public final class AttributeEncoder {
   /** A binary attribute holding a copy of {@code value}. */
   public AttributeEncoder bytes(int type, byte[] value) {
     Objects.requireNonNull(value, "value");
-    checkPayload(value.length);
-    int start = begin(type);
+    return bytes(type, value, value.length);
+  }
+
+  /**
+   * A binary attribute of exactly {@code length} bytes: {@code value}, then zeros up to {@code length}. For fixed-size C
+   * fields filled from shorter values, such as an IPv4 address in a 16-byte {@code union nf_inet_addr}, without
+   * making a padded copy first.
+   *
+   * @throws IllegalArgumentException if {@code value} is longer than {@code length}
+   */
+  public AttributeEncoder bytes(int type, byte[] value, int length) {
+    Objects.requireNonNull(value, "value");
+    if (value.length > length) {
+      throw new IllegalArgumentException("value: " + value.length + " bytes (expected: at most " + length + ")");
+    }
+    checkPayload(length);
+    NativeOrder.writeInt(out, header(type, Netlink.NLA_HDRLEN + length));
     out.writeBytes(value);
-    return end(start);
+    out.writeZero(Netlink.nlaAlign(length) - value.length); // up to length, then the attribute's padding
+    return this;
   }
 
   /** A zero-length flag attribute ({@code NLA_FLAG}): present means true. */
   public AttributeEncoder flag(int type) {
-    return end(begin(type));
+    NativeOrder.writeInt(out, header(type, Netlink.NLA_HDRLEN));
+    return this;
+  }
+
+  /**
+   * An attribute whose payload is {@code length} (1-4) bytes: the header and the payload word in one 8-byte write.
+   * {@code payload} is the int whose host-order bytes are the payload followed by its zero padding.
+   */
+  private AttributeEncoder word(int type, int length, int payload) {
+    NativeOrder.writeInts(out, header(type, Netlink.NLA_HDRLEN + length), payload);
+    return this;
+  }
+
+  /** {@code struct nlattr {u16 nla_len; u16 nla_type}} as the int a host-order write turns into those four bytes. */
+  private static int header(int type, int length) {
+    checkRange("type", type, 0, 0xFFFF);
+    return NativeOrder.LITTLE_ENDIAN ? length | type << 16 : length << 16 | type;
   }
 
   /**
@@ -136,16 +159,35 @@ public final class AttributeEncoder {
     return nested(type | Netlink.NLA_F_NESTED, body);
   }
 
-  private int begin(int type) {
-    checkRange("type", type, 0, 0xFFFF);
+  /**
+   * Starts an attribute of {@code type} whose payload the caller writes next, and returns where it starts, for {@link
+   * #end}: nested attributes through this encoder, or a C struct's fields straight into {@link #buffer()}. What {@link
+   * #nested(int, Consumer)} does, without a body to call: hot paths write their nests this way and allocate nothing.
+   *
+   * <pre>{@code
+   * int service = e.begin(IPVS_CMD_ATTR_SERVICE);
+   * e.u16(IPVS_SVC_ATTR_AF, AF_INET).u32(IPVS_SVC_ATTR_FWMARK, 1);
+   * e.end(service);                                  // nla_len back-patched, padding added
+   * }</pre>
+   */
+  public int begin(int type) {
     int start = out.writerIndex();
-    // struct nlattr {nla_len, back-patched in end(); nla_type} in one write: the header of every attribute
-    NativeOrder.writeInt(out, NativeOrder.LITTLE_ENDIAN ? type << 16 : type);
+    NativeOrder.writeInt(out, header(type, 0)); // nla_len is back-patched by end()
     return start;
   }
 
-  private AttributeEncoder end(int start) {
+  /**
+   * Ends the attribute {@link #begin} started at {@code start}: back-patches its {@code nla_len} and pads it to 4.
+   *
+   * @throws IllegalArgumentException if {@code start} is not before the writer index, or the attribute grew beyond
+   *     65535 bytes
+   */
+  public AttributeEncoder end(int start) {
     int len = out.writerIndex() - start;
+    if (start < 0 || len < Netlink.NLA_HDRLEN) {
+      throw new IllegalArgumentException(
+          "start: " + start + " (expected: where begin() put an attribute header, before " + out.writerIndex() + ")");
+    }
     if (len > MAX_ATTRIBUTE_LENGTH) {
       throw new IllegalArgumentException(
           "attribute length: " + len + " (expected: at most " + MAX_ATTRIBUTE_LENGTH + ")");

@@ -116,4 +116,26 @@ public final class NativeOrder {
       buf.writeLong(value);
     }
   }
+
+  /**
+   * Appends two 32-bit values in host order, {@code first} then {@code second}, in one 8-byte write: the bytes of two
+   * {@link #writeInt} calls at the cost of one bounds check (requests write a header and a value this way).
+   */
+  public static void writeInts(ByteBuf buf, int first, int second) {
+    if (LITTLE_ENDIAN) {
+      buf.writeLongLE((first & 0xFFFF_FFFFL) | (long) second << 32);
+    } else {
+      buf.writeLong((long) first << 32 | (second & 0xFFFF_FFFFL));
+    }
+  }
+
+  /**
+   * The int whose host-order bytes are {@code b0 b1 b2 b3} in this order: what {@link #writeInt} must be given to
+   * append those four bytes.
+   */
+  public static int bytesAsInt(int b0, int b1, int b2, int b3) {
+    return LITTLE_ENDIAN
+        ? (b0 & 0xFF) | (b1 & 0xFF) << 8 | (b2 & 0xFF) << 16 | b3 << 24
+        : b0 << 24 | (b1 & 0xFF) << 16 | (b2 & 0xFF) << 8 | (b3 & 0xFF);
+  }
 }

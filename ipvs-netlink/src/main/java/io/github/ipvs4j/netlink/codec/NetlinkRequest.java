@@ -90,7 +90,7 @@ public final class NetlinkRequest {
    */
   public int writeTo(ByteBuf out, int extraFlags, int seq, int pid) {
     int start = out.writerIndex();
-    new NlMsgHdr(0, type, (flags | extraFlags) & 0xFFFF, seq, pid).write(out);
+    NlMsgHdr.write(out, 0, type, (flags | extraFlags) & 0xFFFF, seq, pid);
     payload.writePayload(out);
     int len = out.writerIndex() - start;
     NativeOrder.setInt(out, start + NlMsgHdr.OFFSET_LEN, len);

@@ -63,11 +63,17 @@ public record NlMsgHdr(int length, int type, int flags, int seq, int pid) {
 
   /** Appends this header (16 bytes) in host order; the writer index moves by 16. */
   public void write(ByteBuf out) {
-    NativeOrder.writeInt(out, length);
-    NativeOrder.writeShort(out, type);
-    NativeOrder.writeShort(out, flags);
-    NativeOrder.writeInt(out, seq);
-    NativeOrder.writeInt(out, pid);
+    write(out, length, type, flags, seq, pid);
+  }
+
+  /**
+   * Appends a header of these fields (16 bytes, host order) without making a record of them: for the send path,
+   * which writes one per request. {@code type} and {@code flags} must already fit 16 bits.
+   */
+  static void write(ByteBuf out, int length, int type, int flags, int seq, int pid) {
+    int typeAndFlags = NativeOrder.LITTLE_ENDIAN ? type | flags << 16 : type << 16 | flags; // two host-order u16s
+    NativeOrder.writeInts(out, length, typeAndFlags);
+    NativeOrder.writeInts(out, seq, pid);
   }
 
   /**

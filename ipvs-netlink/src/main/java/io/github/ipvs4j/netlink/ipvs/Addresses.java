@@ -1,6 +1,7 @@
 package io.github.ipvs4j.netlink.ipvs;
 
 import io.github.ipvs4j.AddressFamily;
+import io.github.ipvs4j.netlink.codec.AttributeEncoder;
 import java.net.InetAddress;
 import java.util.Arrays;
 
@@ -8,10 +9,9 @@ import java.util.Arrays;
 final class Addresses {
   private Addresses() {}
 
-  /** The 16 bytes of {@code union nf_inet_addr} holding {@code address}. */
-  static byte[] toInetAddr(InetAddress address) {
-    byte[] raw = address.getAddress();
-    return raw.length == IpvsUapi.INET_ADDR_SIZE ? raw : Arrays.copyOf(raw, IpvsUapi.INET_ADDR_SIZE);
+  /** Writes {@code address} as attribute {@code type}: the 16 bytes of {@code union nf_inet_addr}, IPv4 zero-padded. */
+  static void encode(int type, InetAddress address, AttributeEncoder e) {
+    e.bytes(type, address.getAddress(), IpvsUapi.INET_ADDR_SIZE);
   }
 
   /**

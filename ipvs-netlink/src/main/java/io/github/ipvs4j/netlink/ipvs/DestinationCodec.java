@@ -10,6 +10,7 @@ import io.github.ipvs4j.netlink.codec.AttributeDecoder;
 import io.github.ipvs4j.netlink.codec.AttributeEncoder;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.DestAttr;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi.StatsAttr;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 
 /**
@@ -26,9 +27,9 @@ public final class DestinationCodec {
 
   /** Writes {@code ADDR}, {@code PORT} and {@code ADDR_FAMILY}: what DEL_DEST needs. */
   public static void encodeId(InetAddress address, int port, AttributeEncoder e) {
-    e.bytes(DestAttr.ADDR, Addresses.toInetAddr(address));
+    Addresses.encode(DestAttr.ADDR, address, e);
     e.be16(DestAttr.PORT, port);
-    e.u16(DestAttr.ADDR_FAMILY, address.getAddress().length == 4 ? AddressFamily.INET.code() : AddressFamily.INET6.code());
+    e.u16(DestAttr.ADDR_FAMILY, address instanceof Inet4Address ? AddressFamily.INET.code() : AddressFamily.INET6.code());
   }
 
   /** Writes the whole specification, for {@code IPVS_CMD_NEW_DEST} and {@code IPVS_CMD_SET_DEST}. */
@@ -49,7 +50,7 @@ public final class DestinationCodec {
   /** Writes a destination as a kernel's GET_DEST dump does ({@code ip_vs_genl_fill_dest}). */
   public static void encodeStatus(DestinationStatus status, AttributeEncoder e) {
     Destination d = status.spec();
-    e.bytes(DestAttr.ADDR, Addresses.toInetAddr(d.address()));
+    Addresses.encode(DestAttr.ADDR, d.address(), e);
     e.be16(DestAttr.PORT, d.port());
     e.u32(DestAttr.FWD_METHOD, d.forwarding().code());
     e.u32(DestAttr.WEIGHT, d.weight());

@@ -36,7 +36,7 @@ public final class ServiceCodec {
     } else {
       ServiceKey.Inet i = (ServiceKey.Inet) key;
       e.u16(SvcAttr.PROTOCOL, i.protocol().number());
-      e.bytes(SvcAttr.ADDR, Addresses.toInetAddr(i.address()));
+      Addresses.encode(SvcAttr.ADDR, i.address(), e);
       e.be16(SvcAttr.PORT, i.port());
     }
   }
@@ -46,7 +46,7 @@ public final class ServiceCodec {
     encodeKey(s.key(), e);
     e.string(SvcAttr.SCHED_NAME, s.scheduler().name());
     s.persistenceEngine().ifPresent(pe -> e.string(SvcAttr.PE_NAME, pe));
-    e.bytes(SvcAttr.FLAGS, flags(s.flagBits(), -1));
+    encodeFlags(s.flagBits(), e);
     e.u32(SvcAttr.TIMEOUT, (int) s.timeoutSeconds());
     encodeNetmask(s.family(), s.netmaskValue(), e);
   }
@@ -60,7 +60,7 @@ public final class ServiceCodec {
     encodeKey(s.key(), e);
     e.string(SvcAttr.SCHED_NAME, s.scheduler().name());
     s.persistenceEngine().ifPresent(pe -> e.string(SvcAttr.PE_NAME, pe));
-    e.bytes(SvcAttr.FLAGS, flags(s.flagBits() | IpvsUapi.SVC_F_HASHED, -1));
+    encodeFlags(s.flagBits() | IpvsUapi.SVC_F_HASHED, e);
     e.u32(SvcAttr.TIMEOUT, (int) s.timeoutSeconds());
     encodeNetmask(s.family(), s.netmaskValue(), e);
     e.nested(SvcAttr.STATS, n -> StatsCodec.encode(status.stats(), false, n));
@@ -76,9 +76,15 @@ public final class ServiceCodec {
     }
   }
 
-  /** {@code struct ip_vs_flags {u32 flags; u32 mask}} in host order. */
-  static byte[] flags(int flags, int mask) {
-    return ByteBuffer.allocate(8).order(NativeOrder.order()).putInt(flags).putInt(mask).array();
+  /**
+   * {@code FLAGS}: {@code struct ip_vs_flags {u32 flags; u32 mask}} in host order, with mask {@code ~0} (the flags
+   * replace the service's, as ipvsadm sends them).
+   */
+  static void encodeFlags(int flags, AttributeEncoder e) {
+    int start = e.begin(SvcAttr.FLAGS);
+    NativeOrder.writeInt(e.buffer(), flags);
+    NativeOrder.writeInt(e.buffer(), -1);
+    e.end(start);
   }
 
   /**

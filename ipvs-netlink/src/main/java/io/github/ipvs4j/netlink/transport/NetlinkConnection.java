@@ -91,9 +91,10 @@ public final class NetlinkConnection implements AutoCloseable {
     ByteBuf send = null;
     ByteBuf receive = null;
     try {
-      send = ByteBufAllocator.DEFAULT.directBuffer(8192);
-      // unpooled: it lives as long as the connection, and every attribute of every dump is read from it, one
-      // delegation fewer per read than a pooled buffer's (a list of 1000 addresses took 4% less CPU)
+      // unpooled, both: they live as long as the connection, and every attribute of every request is written to
+      // the one and of every dump read from the other, one delegation fewer per access than a pooled buffer's (a
+      // list of 1000 addresses took 4% less CPU)
+      send = UnpooledByteBufAllocator.DEFAULT.directBuffer(8192);
       receive = UnpooledByteBufAllocator.DEFAULT.directBuffer(options.readBufferSize(), options.readBufferSize());
     } catch (RuntimeException e) {
       if (send != null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.ipvs4j.MalformedMessageException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +70,56 @@ class CodecExamplesTest {
     assertThat(encode(a -> a.string(6, ""))).isEqualTo("05000600" + "00000000");
     assertThat(encode(a -> a.bytes(3, new byte[] {(byte) 192, 0, 2, 1}))).isEqualTo("08000300" + "c0000201");
     assertThat(encode(a -> a.flag(7))).isEqualTo("04000700");
+    // every bit of the header and the value in place, padding zero: one 8-byte write each
+    assertThat(encode(a -> a.u8(0xFFFF, 0xFF))).isEqualTo("0500ffff" + "ff000000");
+    assertThat(encode(a -> a.u16(0xFFFF, 0xFFFF))).isEqualTo("0600ffff" + "ffff0000");
+    assertThat(encode(a -> a.u32(0x8001, 0x80000001))).isEqualTo("08000180" + "01000080");
+    assertThat(encode(a -> a.be16(0xFFFF, 0xFF01))).isEqualTo("0600ffff" + "ff010000");
+    assertThat(encode(a -> a.be32(0x8001, 0x80000001))).isEqualTo("08000180" + "80000001");
+    assertThat(encode(a -> a.u64(0xFFFF, -1L))).isEqualTo("0c00ffff" + "ffffffffffffffff");
+    // a fixed-size field filled from a shorter value: union nf_inet_addr holding 192.0.2.1
+    assertThat(encode(a -> a.bytes(3, new byte[] {(byte) 192, 0, 2, 1}, 16)))
+        .isEqualTo("14000300" + "c0000201" + "00".repeat(12));
+    assertThat(encode(a -> a.bytes(3, new byte[] {1, 2, 3}, 5))).isEqualTo("09000300" + "0102030000" + "000000");
+  }
+
+  @Test
+  void beginAndEndWriteWhatNestedWrites() {
+    String begun = encode(a -> {
+      int service = a.begin(1);
+      a.u16(1, 2).be16(4, 80);
+      a.end(service);
+      int flags = a.begin(7); // a C struct written straight into the buffer: struct ip_vs_flags {flags, mask}
+      NativeOrder.writeInt(a.buffer(), 0x10);
+      NativeOrder.writeInt(a.buffer(), -1);
+      a.end(flags);
+    });
+    assertThat(begun).isEqualTo("14000100" + "06000100" + "02000000" + "06000400" + "00500000"
+        + "0c000700" + "10000000" + "ffffffff");
+    assertThat(begun.substring(0, 40)).isEqualTo(encode(a -> a.nested(1, s -> s.u16(1, 2).be16(4, 80))));
+    ByteBuf buf = ByteBufAllocator.DEFAULT.buffer();
+    try {
+      AttributeEncoder a = new AttributeEncoder(buf);
+      a.u32(1, 1);
+      assertThatThrownBy(() -> a.end(6)).hasMessage("start: 6 (expected: where begin() put an attribute header, before 8)");
+      assertThatThrownBy(() -> a.bytes(3, new byte[17], 16)).hasMessage("value: 17 bytes (expected: at most 16)");
+    } finally {
+      buf.release();
+    }
+  }
+
+  @Test
+  void genlHeaderWrittenWithoutARecord() {
+    ByteBuf buf = ByteBufAllocator.DEFAULT.buffer();
+    try {
+      GenlMsgHdr.write(buf, 0xFF, 1);
+      GenlMsgHdr.of(3, 2).write(buf);
+      assertThat(ByteBufUtil.hexDump(buf)).isEqualTo("ff010000" + "03020000");
+      assertThatThrownBy(() -> GenlMsgHdr.write(buf, 256, 1))
+          .hasMessage("genlmsghdr: cmd 256, version 1 (expected: 0-255 each)");
+    } finally {
+      buf.release();
+    }
   }
 
   @Test
