@@ -50,8 +50,7 @@ public final class AttributeEncoder {
   /** A u16 attribute in host order; {@code value} 0-65535. */
   public AttributeEncoder u16(int type, int value) {
     checkRange("value", value, 0, 0xFFFF);
-    int hostOrder = NativeOrder.LITTLE_ENDIAN ? value : value << 16; // the u16 in host order, then two zero bytes
-    return word(type, 2, hostOrder);
+    return word(type, 2, NativeOrder.shortsAsInt(value, 0)); // the u16 in host order, then two zero bytes
   }
 
   /** A u32 attribute in host order; all 32 bits of {@code value} are used as unsigned. */
@@ -138,7 +137,7 @@ public final class AttributeEncoder {
   /** {@code struct nlattr {u16 nla_len; u16 nla_type}} as the int a host-order write turns into those four bytes. */
   private static int header(int type, int length) {
     checkRange("type", type, 0, 0xFFFF);
-    return NativeOrder.LITTLE_ENDIAN ? length | type << 16 : length << 16 | type;
+    return NativeOrder.shortsAsInt(length, type);
   }
 
   /**

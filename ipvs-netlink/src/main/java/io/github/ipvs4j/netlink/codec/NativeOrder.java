@@ -130,6 +130,14 @@ public final class NativeOrder {
   }
 
   /**
+   * The int whose host-order bytes are the 16-bit {@code first} in host order, then {@code second}: what {@link
+   * #writeInt} must be given to append two u16 fields, such as {@code nla_len} and {@code nla_type}.
+   */
+  public static int shortsAsInt(int first, int second) {
+    return LITTLE_ENDIAN ? (first & 0xFFFF) | second << 16 : first << 16 | (second & 0xFFFF);
+  }
+
+  /**
    * The int whose host-order bytes are {@code b0 b1 b2 b3} in this order: what {@link #writeInt} must be given to
    * append those four bytes.
    */

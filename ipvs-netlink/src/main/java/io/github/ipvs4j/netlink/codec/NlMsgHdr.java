@@ -71,8 +71,7 @@ public record NlMsgHdr(int length, int type, int flags, int seq, int pid) {
    * which writes one per request. {@code type} and {@code flags} must already fit 16 bits.
    */
   static void write(ByteBuf out, int length, int type, int flags, int seq, int pid) {
-    int typeAndFlags = NativeOrder.LITTLE_ENDIAN ? type | flags << 16 : type << 16 | flags; // two host-order u16s
-    NativeOrder.writeInts(out, length, typeAndFlags);
+    NativeOrder.writeInts(out, length, NativeOrder.shortsAsInt(type, flags));
     NativeOrder.writeInts(out, seq, pid);
   }
 

@@ -82,8 +82,7 @@ public final class ServiceCodec {
    */
   static void encodeFlags(int flags, AttributeEncoder e) {
     int start = e.begin(SvcAttr.FLAGS);
-    NativeOrder.writeInt(e.buffer(), flags);
-    NativeOrder.writeInt(e.buffer(), -1);
+    NativeOrder.writeInts(e.buffer(), flags, -1);
     e.end(start);
   }
 
