@@ -399,8 +399,8 @@ public final class VipAliases implements NetDevices, AutoCloseable {
     NetlinkRequest request = NetlinkRequest.of(type, 0, payload);
     try {
       return retryInterrupted(DUMP_ATTEMPTS, () -> {
-        List<T> out = new ArrayList<>();
         try (DumpMemo.Run<T> run = memo.start(context)) {
+          List<T> out = new ArrayList<>(run.lastCount()); // sized as the last time: no growing copies
           connection.dumpInPlace(request, m -> {
             T value = run.value(m, decode);
             if (value != null) {
@@ -408,8 +408,8 @@ public final class VipAliases implements NetDevices, AutoCloseable {
             }
           });
           run.finish();
+          return out;
         }
-        return out;
       });
     } catch (NetlinkException e) {
       throw wrap(what, e, List.of());

@@ -13,8 +13,8 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * DumpMemo<InterfaceAddress> memo = new DumpMemo<>(4 << 20);        // one per connection and dump, kept
- * List<InterfaceAddress> out = new ArrayList<>();
  * try (DumpMemo.Run<InterfaceAddress> run = memo.start(linkNames)) {
+ *   List<InterfaceAddress> out = new ArrayList<>(run.lastCount());
  *   connection.dumpInPlace(request, part -> out.add(run.value(part, decoder)));
  *   run.finish();                  // the whole dump was read: the memo keeps this run; else the last whole one
  * }
@@ -35,6 +35,7 @@ import java.util.function.Function;
 public final class DumpMemo<T> {
   private final int maxBytes;
   private final AtomicReference<Parts> last = new AtomicReference<>();
+  private volatile int lastCount; // parts of the last whole run, kept or not
 
   /** A memo that keeps at most {@code maxBytes} bytes of payload (0: it keeps nothing and every part is decoded). */
   public DumpMemo(int maxBytes) {
@@ -89,6 +90,7 @@ public final class DumpMemo<T> {
     private int[] types;
     private Object[] values;
     private int count;
+    private int seen; // parts given to value, kept or not
     private int length; // bytes used
     private boolean recording;
     private boolean closed;
@@ -111,6 +113,7 @@ public final class DumpMemo<T> {
       if (closed) {
         throw new IllegalStateException("the run is over");
       }
+      seen++;
       if (!recording) {
         return decode.apply(part);
       }
@@ -172,12 +175,21 @@ public final class DumpMemo<T> {
       }
     }
 
+    /**
+     * How many parts the last whole run had (in any context, kept by the memo or not; 0 before the first): the size
+     * to give the list the values go into, so that a table of thousands is not copied a dozen times as it grows.
+     */
+    public int lastCount() {
+      return memo.lastCount;
+    }
+
     /** The whole dump was read: the memo keeps this run's parts for the next run. */
     public void finish() {
       if (closed) {
         throw new IllegalStateException("the run is over");
       }
       closed = true;
+      memo.lastCount = seen;
       if (same) { // previous's parts, perhaps fewer of them
         Arrays.fill(previous.values, count, previous.count, null);
         memo.last.set(count == previous.count ? previous

@@ -15,6 +15,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,12 @@ class DumpMemoPropertyTest {
     }
   }
 
+  /** What a run did: parts decoded, and the size hint it gave ({@link DumpMemo.Run#lastCount()}). */
+  static final class Counts {
+    int decoded;
+    int lastCount;
+  }
+
   /** What the test's decoder makes of a part: a new instance each time. */
   record Value(int type, String payload, String context) {}
 
@@ -41,7 +48,10 @@ class DumpMemoPropertyTest {
 
   private static Arbitrary<Part> parts() {
     return Combinators.combine(
-            Arbitraries.of(20, 21, 16), Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(70))
+            Arbitraries.of(20, 21, 16), Arbitraries.frequencyOf(
+                Tuple.of(9, Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(70)),
+                // now and then past the 256 bytes MessageView.payloadEquals first copies into
+                Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMinSize(250).ofMaxSize(600))))
         .as(Part::new);
   }
 
@@ -71,12 +81,14 @@ class DumpMemoPropertyTest {
     List<Part> lastParts = null; // the last finished run's parts, its context and values: the model
     List<Value> lastValues = null;
     String lastContext = null;
+    int lastCount = 0; // parts the last finished run read, in any context
     for (Step step : steps) {
       dump = change(dump, step);
       String context = step.otherContext() ? "b" : "a";
-      int[] decoded = {0};
-      List<Value> values = run(memo, context, dump, step.finished() ? dump.size() : dump.size() / 2,
-          step.finished(), step.inPlace(), decoded);
+      Counts counts = new Counts();
+      int parts = step.finished() ? dump.size() : dump.size() / 2;
+      List<Value> values = run(memo, context, dump, parts, step.finished(), step.inPlace(), counts);
+      assertThat(counts.lastCount).as("size hint").isEqualTo(lastCount);
       int expectedDecodes = 0;
       for (int i = 0; i < values.size(); i++) {
         Part p = dump.get(i);
@@ -89,8 +101,9 @@ class DumpMemoPropertyTest {
           expectedDecodes++;
         }
       }
-      assertThat(decoded[0]).as("decoded parts").isEqualTo(expectedDecodes);
+      assertThat(counts.decoded).as("decoded parts").isEqualTo(expectedDecodes);
       if (step.finished()) {
+        lastCount = parts;
         lastParts = dump;
         lastValues = values;
         lastContext = context;
@@ -103,12 +116,16 @@ class DumpMemoPropertyTest {
       @ForAll("dumps") List<Part> first, @ForAll("steps") List<Step> steps, @ForAll @IntRange(max = 300) int cap) {
     DumpMemo<Value> memo = new DumpMemo<>(cap);
     List<Part> dump = first;
+    int lastCount = 0; // kept whether the parts fitted or not
     for (Step step : steps) {
       dump = change(dump, step);
-      List<Value> values = run(memo, "a", dump, dump.size(), step.finished(), step.inPlace(), new int[1]);
+      Counts counts = new Counts();
+      List<Value> values = run(memo, "a", dump, dump.size(), step.finished(), step.inPlace(), counts);
+      assertThat(counts.lastCount).as("size hint").isEqualTo(lastCount);
       for (int i = 0; i < values.size(); i++) {
         assertThat(values.get(i)).isEqualTo(new Value(dump.get(i).type(), dump.get(i).hex(), "a"));
       }
+      lastCount = step.finished() ? dump.size() : lastCount;
     }
   }
 
@@ -116,29 +133,29 @@ class DumpMemoPropertyTest {
   void theFirstPartsThatFitAreKeptAndTheRestDecodedEveryTime() {
     List<Part> dump = List.of(part(20, 1, 2, 3), part(20, 4, 5, 6), part(20, 7, 8, 9));
     DumpMemo<Value> memo = new DumpMemo<>(7); // two 3-byte payloads fit, not three
-    List<Value> first = run(memo, "a", dump, 3, true, true, new int[1]);
-    int[] decoded = {0};
-    List<Value> second = run(memo, "a", dump, 3, true, false, decoded);
+    List<Value> first = run(memo, "a", dump, 3, true, true, new Counts());
+    Counts counts = new Counts();
+    List<Value> second = run(memo, "a", dump, 3, true, false, counts);
     assertThat(second.get(0)).isSameAs(first.get(0));
     assertThat(second.get(1)).isSameAs(first.get(1));
     assertThat(second.get(2)).isEqualTo(first.get(2)).isNotSameAs(first.get(2));
-    assertThat(decoded[0]).isEqualTo(1);
+    assertThat(counts.decoded).isEqualTo(1);
   }
 
   @Test
   void aRunStartedDuringAnotherDecodesEverythingAndTheLastToFinishIsKept() {
     List<Part> dump = List.of(part(20, 1), part(20, 2));
     DumpMemo<Value> memo = new DumpMemo<>(1 << 10);
-    List<Value> first = run(memo, "a", dump, 2, true, true, new int[1]);
+    List<Value> first = run(memo, "a", dump, 2, true, true, new Counts());
     DumpMemo.Run<Value> holding = memo.start("a"); // takes the memo
-    int[] decoded = {0};
-    List<Value> meanwhile = run(memo, "a", dump, 2, true, true, decoded);
-    assertThat(decoded[0]).isEqualTo(2);
+    Counts counts = new Counts();
+    List<Value> meanwhile = run(memo, "a", dump, 2, true, true, counts);
+    assertThat(counts.decoded).isEqualTo(2);
     assertThat(meanwhile).isEqualTo(first);
     holding.close(); // not finished, and another run finished since: the newer parts stay
-    decoded[0] = 0;
-    List<Value> after = run(memo, "a", dump, 2, true, true, decoded);
-    assertThat(decoded[0]).isZero();
+    counts = new Counts();
+    List<Value> after = run(memo, "a", dump, 2, true, true, counts);
+    assertThat(counts.decoded).isZero();
     assertThat(after.get(0)).isSameAs(meanwhile.get(0));
     assertThatThrownBy(() -> holding.value(view(dump).get(0), m -> null)).isInstanceOf(IllegalStateException.class);
   }
@@ -158,15 +175,16 @@ class DumpMemoPropertyTest {
 
   /** Reads the first {@code parts} parts of {@code dump} in a run, finished or only closed, counting decodes. */
   private static List<Value> run(DumpMemo<Value> memo, String context, List<Part> dump, int parts, boolean finished,
-      boolean inPlace, int[] decoded) {
+      boolean inPlace, Counts counts) {
     Function<ReceivedMessage, Value> decode = m -> {
-      decoded[0]++;
+      counts.decoded++;
       byte[] payload = new byte[m.payloadLength()];
       m.copyPayload(payload, 0);
       return new Value(m.type(), HexFormat.of().formatHex(payload), context);
     };
     List<Value> values = new ArrayList<>();
     try (DumpMemo.Run<Value> run = memo.start(context)) {
+      counts.lastCount = run.lastCount();
       if (inPlace) {
         ByteBuf buf = Unpooled.directBuffer();
         try {
