@@ -92,7 +92,7 @@ public final class MessageView implements ReceivedMessage {
     if (scratch.length < n) {
       scratch = new byte[Math.max(n, 2 * scratch.length)];
     }
-    buf.getBytes(start + NlMsgHdr.SIZE, scratch, 0, n);
+    copyPayload(scratch, 0);
     return Arrays.equals(scratch, 0, n, bytes, from, to);
   }
 
