@@ -1,9 +1,14 @@
 package io.github.ipvs4j;
 
 import io.github.ipvs4j.internal.Checks;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.RandomAccess;
+import java.util.function.IntFunction;
 
 /**
  * What became of each command of a batch ({@link IpvsClient#execute(List)}), in the order given.
@@ -16,7 +21,39 @@ import java.util.stream.Collectors;
 public record BatchResult(List<Outcome> outcomes) {
   /** Checks and freezes the list. */
   public BatchResult {
-    outcomes = List.copyOf(Checks.noNulls("outcomes", outcomes));
+    if (!(outcomes instanceof Outcomes)) { // Outcomes is frozen and checked already
+      outcomes = List.copyOf(Checks.noNulls("outcomes", outcomes));
+    }
+  }
+
+  /**
+   * The result of {@code commands}, where {@code errorOf.apply(i)} is why command {@code i} failed, or null when it
+   * succeeded; {@code errorOf} is asked once per command, now. The result keeps the commands and the errors only, and
+   * makes each {@link Outcome} when asked for: a batch of 100,000 commands that all succeeded holds no object per
+   * command beyond the command.
+   *
+   * <pre>{@code
+   * BatchResult r = BatchResult.of(List.of(add, edit), i -> i == 1 ? new IpvsException("refused") : null);
+   * r.isSuccess();                 // false
+   * r.failures().get(0).command(); // edit
+   * }</pre>
+   *
+   * @throws InvalidValueException if {@code commands} or one of them is null
+   */
+  public static BatchResult of(List<? extends IpvsCommand> commands, IntFunction<IpvsException> errorOf) {
+    List<IpvsCommand> frozen = List.copyOf(Checks.noNulls("commands", commands));
+    Checks.notNull("errorOf", errorOf);
+    IpvsException[] errors = null;
+    for (int i = 0; i < frozen.size(); i++) {
+      IpvsException e = errorOf.apply(i);
+      if (e != null) {
+        if (errors == null) {
+          errors = new IpvsException[frozen.size()];
+        }
+        errors[i] = e;
+      }
+    }
+    return new BatchResult(new Outcomes(frozen, errors));
   }
 
   /**
@@ -50,12 +87,23 @@ public record BatchResult(List<Outcome> outcomes) {
 
   /** Whether every command succeeded. */
   public boolean isSuccess() {
-    return outcomes.stream().allMatch(Outcome::isSuccess);
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (errorAt(i) != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The failed outcomes, in order. */
   public List<Outcome> failures() {
-    return outcomes.stream().filter(o -> !o.isSuccess()).collect(Collectors.toList());
+    List<Outcome> failed = new ArrayList<>();
+    for (int i = 0; i < outcomes.size(); i++) {
+      if (errorAt(i) != null) {
+        failed.add(outcomes.get(i));
+      }
+    }
+    return failed;
   }
 
   /** The number of commands. */
@@ -69,18 +117,50 @@ public record BatchResult(List<Outcome> outcomes) {
    */
   public void throwIfFailed() {
     IpvsException first = null;
-    for (Outcome o : outcomes) {
-      if (o.error().isPresent()) {
+    for (int i = 0; i < outcomes.size(); i++) {
+      IpvsException e = errorAt(i);
+      if (e != null) {
         if (first == null) {
-          first = o.error().get();
-        } else if (first != o.error().get()
-            && !java.util.Arrays.asList(first.getSuppressed()).contains(o.error().get())) {
-          first.addSuppressed(o.error().get());
+          first = e;
+        } else if (first != e && !Arrays.asList(first.getSuppressed()).contains(e)) {
+          first.addSuppressed(e);
         }
       }
     }
     if (first != null) {
       throw first;
+    }
+  }
+
+  /** Why command {@code i} failed, or null: without making its outcome when the list is {@link Outcomes}. */
+  private IpvsException errorAt(int i) {
+    return outcomes instanceof Outcomes o ? o.errorAt(i) : outcomes.get(i).error().orElse(null);
+  }
+
+  /** {@link #of}'s list: commands and the errors of those that failed (null when none did), outcomes made on demand. */
+  private static final class Outcomes extends AbstractList<Outcome> implements RandomAccess {
+    private final List<IpvsCommand> commands;
+    private final IpvsException[] errors;
+
+    Outcomes(List<IpvsCommand> commands, IpvsException[] errors) {
+      this.commands = commands;
+      this.errors = errors;
+    }
+
+    IpvsException errorAt(int i) {
+      Objects.checkIndex(i, commands.size());
+      return errors == null ? null : errors[i];
+    }
+
+    @Override
+    public Outcome get(int i) {
+      IpvsException e = errorAt(i);
+      return e == null ? Outcome.success(commands.get(i)) : Outcome.failure(commands.get(i), e);
+    }
+
+    @Override
+    public int size() {
+      return commands.size();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.github.ipvs4j;
 import io.github.ipvs4j.testing.InMemoryIpvsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.ipvs4j.internal.InetAddresses;
 import java.lang.reflect.Constructor;
@@ -10,13 +11,16 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.domains.Domain;
 import net.jqwik.api.domains.DomainContext;
+import org.junit.jupiter.api.Test;
 
 /** Round trips of every model type through its builder, its {@code with…} methods and its canonical constructor. */
 @Domain(IpvsDomain.class)
@@ -203,6 +207,50 @@ class ModelPropertyTest {
       writable.timeouts().ifPresent(x -> assertThat(back.timeouts()).contains(
           Timeouts.ofSeconds(900, 120, 300).overriddenBy(x)));
     }
+  }
+
+  /**
+   * A result made from commands and errors ({@link BatchResult#of}, no outcome objects kept) is the result made from
+   * the outcomes one by one: equal, same hash, same failures, same first error thrown with the rest suppressed.
+   */
+  @Property(tries = 300)
+  void compactResultsAreTheResultsOfTheirOutcomes(@ForAll IpvsTable t, @ForAll long failing) {
+    List<IpvsCommand> commands = Writable.of(t).toCommands();
+    IpvsException[] errors = new IpvsException[commands.size()];
+    List<BatchResult.Outcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < commands.size(); i++) {
+      if ((failing >>> (i % 64) & 1) != 0 && i % 3 == 0) {
+        errors[i] = new IpvsException("command " + i + " refused");
+        outcomes.add(BatchResult.Outcome.failure(commands.get(i), errors[i]));
+      } else {
+        outcomes.add(BatchResult.Outcome.success(commands.get(i)));
+      }
+    }
+    BatchResult compact = BatchResult.of(commands, i -> errors[i]);
+    BatchResult listed = new BatchResult(outcomes);
+    assertThat(compact).isEqualTo(listed).hasSameHashCodeAs(listed);
+    assertThat(compact.outcomes()).containsExactlyElementsOf(outcomes);
+    assertThat(compact.size()).isEqualTo(commands.size());
+    assertThat(compact.isSuccess()).isEqualTo(listed.isSuccess());
+    assertThat(compact.failures()).isEqualTo(listed.failures());
+    List<IpvsException> failed = Arrays.stream(errors).filter(Objects::nonNull).toList();
+    assertThat(compact.isSuccess()).isEqualTo(failed.isEmpty());
+    if (failed.isEmpty()) {
+      compact.throwIfFailed();
+    } else {
+      assertThatThrownBy(compact::throwIfFailed).isSameAs(failed.get(0));
+      assertThat(failed.get(0).getSuppressed()).containsExactlyElementsOf(failed.subList(1, failed.size()));
+    }
+    assertThatThrownBy(() -> compact.outcomes().add(null)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> compact.outcomes().get(commands.size())).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void compactResultsRefuseNullCommands() {
+    List<IpvsCommand> withNull = new ArrayList<>();
+    withNull.add(null);
+    assertThatThrownBy(() -> BatchResult.of(withNull, i -> null))
+        .isInstanceOf(InvalidValueException.class).hasMessageContaining("commands");
   }
 
   @Property(tries = 500)

@@ -33,6 +33,7 @@ import io.github.ipvs4j.netlink.ipvs.IpvsReplies;
 import io.github.ipvs4j.netlink.ipvs.IpvsRequests;
 import io.github.ipvs4j.netlink.ipvs.IpvsUapi;
 import io.github.ipvs4j.netlink.transport.BatchOutcome;
+import io.github.ipvs4j.netlink.transport.BatchOutcomes;
 import io.github.ipvs4j.netlink.transport.GenericNetlink;
 import io.github.ipvs4j.netlink.transport.NetlinkConnection;
 import io.github.ipvs4j.netlink.transport.NetlinkDumpInterruptedException;
@@ -261,15 +262,16 @@ public final class NetlinkIpvsClient implements IpvsClient {
   @Override
   public BatchResult execute(List<? extends IpvsCommand> commands) {
     notNull("commands", commands);
-    List<IpvsCommand> all = new ArrayList<>(commands.size());
-    List<NetlinkRequest> batch = new ArrayList<>(commands.size());
-    for (IpvsCommand c : commands) {
-      notNull("commands[" + all.size() + "]", c);
-      all.add(c);
+    List<IpvsCommand> all = new ArrayList<>(commands); // the caller's list may change once this returns
+    List<NetlinkRequest> batch = new ArrayList<>(all.size());
+    for (IpvsCommand c : all) {
+      if (c == null) {
+        throw new InvalidValueException("commands[" + batch.size() + "]", "null", "a value");
+      }
       batch.add(requests.forCommand(c));
     }
     checkOpen();
-    List<BatchOutcome> outcomes;
+    BatchOutcomes outcomes;
     try {
       outcomes = connection.batch(batch);
     } catch (NetlinkException e) {
@@ -279,19 +281,12 @@ public final class NetlinkIpvsClient implements IpvsClient {
     } catch (IllegalStateException e) {
       throw closedException(e);
     }
-    List<BatchResult.Outcome> results = new ArrayList<>(all.size());
-    for (int i = 0; i < all.size(); i++) {
-      IpvsCommand c = all.get(i);
-      BatchOutcome o = outcomes.get(i);
-      if (o.isOk()) {
-        results.add(BatchResult.Outcome.success(c));
-      } else {
-        results.add(
-            BatchResult.Outcome.failure(
-                c, IpvsException.forErrno(c.operation(), c.subject(), o.errno(), o.kernelMessage().orElse(null))));
-      }
-    }
-    return new BatchResult(results);
+    return BatchResult.of(all, i -> outcomes.isOk(i) ? null : failure(all.get(i), outcomes.get(i)));
+  }
+
+  private static IpvsException failure(IpvsCommand command, BatchOutcome outcome) {
+    return IpvsException.forErrno(
+        command.operation(), command.subject(), outcome.errno(), outcome.kernelMessage().orElse(null));
   }
 
   /** Closes the socket. Idempotent; never throws. */

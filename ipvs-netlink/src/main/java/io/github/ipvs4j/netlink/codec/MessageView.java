@@ -6,7 +6,10 @@ import java.util.Objects;
 
 /**
  * A netlink message read in place from a receive buffer: {@link NetlinkMessages#forEachInPlace} moves one view from
- * message to message of a datagram, so splitting a dump chunk allocates nothing per message.
+ * message to message of a datagram, so splitting a dump chunk allocates nothing per message. A reader that splits
+ * datagram after datagram (a connection receiving a batch's 100,000 acks one per {@code recv}) keeps one view and
+ * hands it to {@link NetlinkMessages#forEachInPlace(ByteBuf, MessageView, NetlinkMessages.AckSink,
+ * java.util.function.Consumer)} each time.
  *
  * <p>A view is valid only inside the callback that was handed it: afterwards it shows the next message, and once the
  * datagram is done the buffer is refilled. {@link #copy()} makes a {@link NetlinkMessage} to keep. Decoders that
@@ -14,12 +17,15 @@ import java.util.Objects;
  * thread-safe.
  */
 public final class MessageView implements ReceivedMessage {
+  private static final byte[] NO_BYTES = {};
+
   private ByteBuf buf;
   private int start; // offset of the nlmsghdr in buf
   private int length; // nlmsg_len, checked by the splitter to lie within buf
-  private byte[] scratch = new byte[256]; // payloadEquals' copy of the payload, grown to the longest compared
+  private byte[] scratch = NO_BYTES; // payloadEquals' copy of the payload, made on first use, grown to the longest
 
-  MessageView() {}
+  /** A view of no message yet, for {@link NetlinkMessages#forEachInPlace} to move. */
+  public MessageView() {}
 
   /** Shows the message of {@code length} bytes (header included) at {@code start} of {@code buf}. */
   MessageView at(ByteBuf buf, int start, int length) {
@@ -90,7 +96,7 @@ public final class MessageView implements ReceivedMessage {
     // One bulk copy to the heap and one vectorised comparison: a fifth faster than reading the message eight bytes
     // at a time through the buffer's checked accessors (a dump's parts are compared one by one, a thousand a list).
     if (scratch.length < n) {
-      scratch = new byte[Math.max(n, 2 * scratch.length)];
+      scratch = new byte[Math.max(n, Math.max(256, 2 * scratch.length))];
     }
     copyPayload(scratch, 0);
     return Arrays.equals(scratch, 0, n, bytes, from, to);

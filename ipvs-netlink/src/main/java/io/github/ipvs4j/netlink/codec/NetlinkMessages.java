@@ -26,8 +26,11 @@ public final class NetlinkMessages {
   /** What {@link #forEach(ByteBuf, AckSink, Consumer)} hands a plain acknowledgment to. */
   @FunctionalInterface
   public interface AckSink {
-    /** The kernel acknowledged the request with sequence number {@code seq}; {@code status} is that ack. */
-    void ack(int seq, NetlinkError status);
+    /**
+     * The kernel acknowledged the request with sequence number {@code seq}. A plain ack says nothing more: its
+     * echoed header is the request's own, as sent.
+     */
+    void ack(int seq);
   }
 
   /** All messages in the readable bytes of {@code in}, in order. */
@@ -60,7 +63,11 @@ public final class NetlinkMessages {
    * decoder needs: it builds its own values from the bytes at once.
    */
   public static void forEachInPlace(ByteBuf in, AckSink acks, Consumer<MessageView> sink) {
-    MessageView view = new MessageView();
+    forEachInPlace(in, new MessageView(), acks, sink);
+  }
+
+  /** {@link #forEachInPlace(ByteBuf, AckSink, Consumer)} moving the caller's {@code view} instead of a new one. */
+  public static void forEachInPlace(ByteBuf in, MessageView view, AckSink acks, Consumer<MessageView> sink) {
     int base = in.readerIndex();
     int pos = base;
     int end = in.writerIndex();
@@ -84,9 +91,7 @@ public final class NetlinkMessages {
       }
       view.at(in, pos, (int) len);
       if (acks != null && isPlainAck(view, in, pos)) {
-        acks.ack(
-            view.seq(),
-            NetlinkError.ack(NlMsgHdr.read(in, pos + NlMsgHdr.SIZE + 4), view.hasFlags(Netlink.NLM_F_CAPPED)));
+        acks.ack(view.seq());
       } else {
         sink.accept(view);
       }

@@ -11,9 +11,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  *   List<NetlinkMessage> replies = c.request(GenlFamily.request("nlctrl"));       // NLM_F_REQUEST | NLM_F_ACK
  *   List<NetlinkMessage> all = c.dump(NetlinkRequest.genl(16, CTRL_CMD_GETFAMILY, 1, a -> {})); // until NLMSG_DONE
  *   c.dumpInPlace(sameRequest, part -> names.add(GenlFamily.decode(part).name()));  // no copies: decode at once
- *   List<BatchOutcome> outcomes = c.batch(List.of(req1, req2, req3));             // one outcome per request, in order
+ *   BatchOutcomes outcomes = c.batch(List.of(req1, req2, req3));                  // one outcome per request, in order
  * }
  * }</pre>
  *
@@ -70,6 +70,7 @@ public final class NetlinkConnection implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final ByteBuf sendBuffer;
   private final ByteBuf receiveBuffer;
+  private final MessageView view = new MessageView(); // moved over each received datagram, under the lock
   private final int window;
   private final int maxDatagram;
   private int nextSeq;
@@ -170,8 +171,10 @@ public final class NetlinkConnection implements AutoCloseable {
       request.writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, seq, socket.portId());
       socket.send(sendBuffer);
       Exchange exchange = new Exchange(request.type(), seq);
+      NetlinkMessages.AckSink acks = exchange::ack;
+      Consumer<MessageView> replies = exchange::reply;
       while (!exchange.acked) {
-        receive(exchange::ack, exchange::reply);
+        receive(acks, replies);
       }
       if (exchange.failure != null) {
         throw exchange.failure;
@@ -195,7 +198,7 @@ public final class NetlinkConnection implements AutoCloseable {
       this.seq = seq;
     }
 
-    void ack(int ackSeq, NetlinkError status) {
+    void ack(int ackSeq) {
       if (ackSeq == seq) {
         acked = true;
       } else {
@@ -263,8 +266,9 @@ public final class NetlinkConnection implements AutoCloseable {
       request.writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_DUMP, seq, socket.portId());
       socket.send(sendBuffer);
       Dump dump = new Dump(request.type(), seq, sink);
+      Consumer<MessageView> parts = dump::part;
       while (!dump.done) {
-        receive(null, dump::part);
+        receive(null, parts);
       }
       if (dump.sinkFailure != null) {
         throw dump.sinkFailure;
@@ -339,7 +343,7 @@ public final class NetlinkConnection implements AutoCloseable {
    * @throws NetlinkSocketException if a system call failed
    * @throws IllegalArgumentException if a request has {@code NLM_F_DUMP}
    */
-  public List<BatchOutcome> batch(List<NetlinkRequest> requests) throws NetlinkException {
+  public BatchOutcomes batch(List<NetlinkRequest> requests) throws NetlinkException {
     List<NetlinkRequest> all = List.copyOf(requests);
     for (NetlinkRequest r : all) {
       if (isDump(r)) {
@@ -348,57 +352,63 @@ public final class NetlinkConnection implements AutoCloseable {
     }
     int n = all.size();
     if (n == 0) {
-      return List.of();
+      return new BatchOutcomes(all, 0, 0, new int[0], new NetlinkError[0], Map.of());
     }
     lock.lock();
     try {
       checkOpen();
       Batch b = new Batch(all, takeSeq(n));
+      NetlinkMessages.AckSink acks = b::ack;
+      Consumer<MessageView> messages = b::message;
       while (b.done < n) {
         int inFlight = b.sent - b.done;
         if (b.sent < n && inFlight <= window / 2) {
-          b.sent = sendChunk(all, b.base, b.sent, window - inFlight);
+          b.sent = sendChunk(b, window - inFlight);
           continue;
         }
-        receive(b::ack, b::message);
+        receive(acks, messages);
       }
-      return Arrays.asList(b.outcomes);
+      return new BatchOutcomes(all, b.base, socket.portId(), b.lengths, b.statuses, b.replies);
     } finally {
       lock.unlock();
     }
   }
 
-  /** A running batch: what was sent, what was answered. */
-  private final class Batch {
+  /**
+   * A running batch: what was sent, what was answered. A plain ack (100,000 of them for a batch of 100,000 requests)
+   * leaves only a flag; statuses other than plain acks and replies are kept as they come.
+   */
+  private static final class Batch {
     final List<NetlinkRequest> all;
     final int base;
-    final BatchOutcome[] outcomes;
-    final List<List<NetlinkMessage>> replies;
+    final int[] lengths; // nlmsg_len of each request as sent
+    final boolean[] answered;
+    final NetlinkError[] statuses; // the kernel's NLMSG_ERROR where it was more than a plain ack
+    final Map<Integer, List<NetlinkMessage>> replies = new HashMap<>();
     int sent;
     int done;
 
     Batch(List<NetlinkRequest> all, int base) {
       this.all = all;
       this.base = base;
-      this.outcomes = new BatchOutcome[all.size()];
-      this.replies = new ArrayList<>(Collections.nCopies(all.size(), null));
+      this.lengths = new int[all.size()];
+      this.answered = new boolean[all.size()];
+      this.statuses = new NetlinkError[all.size()];
     }
 
     /** The request of {@code seq} if it was sent and is not answered yet, else -1. */
     int pending(int seq) {
       long index = Integer.toUnsignedLong(seq - base);
-      return index >= sent || outcomes[(int) index] != null ? -1 : (int) index;
+      return index >= sent || answered[(int) index] ? -1 : (int) index;
     }
 
-    void ack(int seq, NetlinkError status) {
+    void ack(int seq) {
       int i = pending(seq);
       if (i < 0) {
         dropAck(seq);
         return;
       }
-      List<NetlinkMessage> r = replies.get(i);
-      outcomes[i] = new BatchOutcome(i, all.get(i), status, r == null ? List.of() : r);
-      replies.set(i, null);
+      answered[i] = true;
       done++;
     }
 
@@ -407,23 +417,24 @@ public final class NetlinkConnection implements AutoCloseable {
       if (i < 0) {
         drop(m);
       } else if (m.isError()) {
-        ack(m.seq(), NetlinkError.decode(m.copy()));
+        statuses[i] = NetlinkError.decode(m.copy());
+        answered[i] = true;
+        done++;
       } else {
-        if (replies.get(i) == null) {
-          replies.set(i, new ArrayList<>(1));
-        }
-        replies.get(i).add(m.copy());
+        replies.computeIfAbsent(i, k -> new ArrayList<>(1)).add(m.copy());
       }
     }
   }
 
-  /** Packs requests {@code from..} (at most {@code room}) into one datagram and sends it; returns the new sent count. */
-  private int sendChunk(List<NetlinkRequest> all, int base, int from, int room) throws NetlinkSocketException {
+  /** Packs the batch's next requests (at most {@code room}) into one datagram and sends it; returns the new sent count. */
+  private int sendChunk(Batch b, int room) throws NetlinkSocketException {
     sendBuffer.clear();
+    int from = b.sent;
     int next = from;
-    while (next < all.size() && next - from < room) {
+    while (next < b.all.size() && next - from < room) {
       int mark = sendBuffer.writerIndex();
-      all.get(next).writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, base + next, socket.portId());
+      b.lengths[next] =
+          b.all.get(next).writeTo(sendBuffer, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, b.base + next, socket.portId());
       if (sendBuffer.writerIndex() > maxDatagram && next > from) {
         sendBuffer.writerIndex(mark); // does not fit: goes first in the next datagram
         break;
@@ -441,14 +452,14 @@ public final class NetlinkConnection implements AutoCloseable {
   private void receive(NetlinkMessages.AckSink acks, Consumer<MessageView> sink) throws NetlinkException {
     receiveBuffer.clear();
     socket.receive(receiveBuffer, options.timeout());
-    NetlinkMessages.forEachInPlace(receiveBuffer, acks, sink);
+    NetlinkMessages.forEachInPlace(receiveBuffer, view, acks, sink);
   }
 
-  private void drop(MessageView m) {
+  private static void drop(MessageView m) {
     log.debug("dropped a message that belongs to no running exchange: {}", m);
   }
 
-  private void dropAck(int seq) {
+  private static void dropAck(int seq) {
     log.debug("dropped an ack of seq {} that belongs to no running exchange", Integer.toUnsignedString(seq));
   }
 

@@ -7,11 +7,18 @@ import io.github.ipvs4j.netlink.codec.Errno;
 import io.github.ipvs4j.netlink.codec.GenlCtrl;
 import io.github.ipvs4j.netlink.codec.GenlFamily;
 import io.github.ipvs4j.netlink.codec.Netlink;
+import io.github.ipvs4j.netlink.codec.NetlinkError;
 import io.github.ipvs4j.netlink.codec.NetlinkMessage;
+import io.github.ipvs4j.netlink.codec.NetlinkMessages;
 import io.github.ipvs4j.netlink.codec.NetlinkRequest;
+import io.github.ipvs4j.netlink.codec.NlMsgHdr;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +166,57 @@ class NetlinkConnectionTest {
         assertThat(GenlFamily.decode(o.replies().get(0)).id()).isEqualTo(GenlCtrl.GENL_ID_CTRL);
       }
     }
+  }
+
+  /**
+   * A plain ack leaves only a flag in the batch; its outcome shows the ack the kernel sent, echoed header and all. The
+   * kernel's own ack of the same request with the same seq, read raw, is the outcome's status but for the port id.
+   */
+  @Test
+  void plainAcksInABatchAreTheAcksTheKernelSends() throws Exception {
+    NetlinkRequest request = GenlFamily.request("nlctrl").withFlags(Netlink.NLM_F_CREATE | Netlink.NLM_F_EXCL);
+    BatchOutcomes outcomes = connection.batch(List.of(request, GenlFamily.request("nope"), request));
+    assertThat(outcomes).extracting(BatchOutcome::isOk).containsExactly(true, false, true);
+    assertThat(List.of(outcomes.isOk(0), outcomes.isOk(1), outcomes.isOk(2))).containsExactly(true, false, true);
+    assertThat(outcomes.get(1).errno()).isEqualTo(Errno.ENOENT);
+    BatchOutcome ok = outcomes.get(2);
+    NlMsgHdr echoed = ok.status().request().orElseThrow();
+    NetlinkError kernels;
+    try (NetlinkSocket raw = NetlinkSocket.open(Netlink.NETLINK_GENERIC)) {
+      raw.setNetlinkOption(Netlink.NETLINK_EXT_ACK, NetlinkOptions.defaults().extendedAck());
+      ByteBuf buf = Unpooled.directBuffer(8192);
+      try {
+        request.writeTo(buf, Netlink.NLM_F_REQUEST | Netlink.NLM_F_ACK, echoed.seq(), raw.portId());
+        raw.send(buf);
+        NetlinkError ack = null;
+        while (ack == null) {
+          buf.clear();
+          raw.receive(buf, Duration.ofSeconds(5));
+          for (NetlinkMessage m : NetlinkMessages.decodeAll(buf)) {
+            if (m.type() == Netlink.NLMSG_ERROR) {
+              ack = NetlinkError.decode(m);
+            }
+          }
+        }
+        kernels = ack;
+      } finally {
+        buf.release();
+      }
+    }
+    NlMsgHdr k = kernels.request().orElseThrow();
+    assertThat(ok.status())
+        .isEqualTo(
+            new NetlinkError(
+                kernels.error(),
+                Optional.of(new NlMsgHdr(k.length(), k.type(), k.flags(), k.seq(), echoed.pid())),
+                kernels.capped(),
+                kernels.message(),
+                kernels.offset(),
+                kernels.missingType(),
+                kernels.missingNest()));
+    assertThat(outcomes.get(0).status().request().orElseThrow().seq()).isEqualTo(echoed.seq() - 2);
+    assertThatThrownBy(() -> outcomes.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> outcomes.set(0, ok)).isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

@@ -87,7 +87,7 @@ class RouteCodecTest {
         datagram.writeZero(-datagram.writerIndex() & 3); // NLMSG_ALIGN
       }
       List<Object> inPlace = new ArrayList<>();
-      NetlinkMessages.forEachInPlace(datagram, (seq, status) -> { }, v -> inPlace.add(
+      NetlinkMessages.forEachInPlace(datagram, seq -> { }, v -> inPlace.add(
           v.type() == Rtnl.RTM_NEWLINK ? IfInfoMessage.decode(v) : IfAddrMessage.decode(v)));
       assertThat(inPlace).containsExactly(a, l, b);
     } finally {
