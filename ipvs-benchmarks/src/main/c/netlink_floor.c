@@ -17,7 +17,7 @@
  *
  * Without "bare" the exchanges are those of VipAliases: ensureVips and removeVips first dump the links (RTM_GETLINK)
  * and the addresses, then send the requests in NetlinkConnection.batch's window (receive buffer / 4 KiB requests in
- * flight, refilled when half are answered, at most 64 KiB a datagram); addresses() dumps the links, then the
+ * flight, refilled when half are answered, at most 3.5 KiB a datagram); addresses() dumps the links, then the
  * addresses. "bare" is the operation alone: no dump before it, every request sent before the first ack is read (the
  * receive buffer must hold K acks). A dump that comes back interrupted (NLM_F_DUMP_INTR) is run again from the start,
  * clock included, before anything is sent; the retry is reported on stderr.
@@ -47,7 +47,7 @@
 #define RECV_BYTES (64 * 1024)    /* NetlinkOptions.readBufferSize: the kernel sizes dump datagrams by it */
 #define RCVBUF_BYTES (1024 * 1024) /* NetlinkOptions.receiveBufferSize; the kernel doubles it */
 #define REPLY_BUDGET 4096          /* NetlinkOptions.replyBudget: the window is the receive buffer / this */
-#define MAX_DATAGRAM (64 * 1024)   /* NetlinkConnection.MAX_BATCH_DATAGRAM */
+#define MAX_DATAGRAM 3584          /* NetlinkConnection.MAX_BATCH_DATAGRAM: under NLMSG_GOODSIZE */
 #define IPV4_ADDRESSES 762         /* 3 x 254 hosts, then IPv6 */
 #define MAX_ROUND_TRIPS 100000000
 #define MAX_ADDRESSES (IPV4_ADDRESSES + 65535) /* N is the last 16 bits */

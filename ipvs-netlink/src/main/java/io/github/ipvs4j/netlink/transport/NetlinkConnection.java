@@ -62,8 +62,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class NetlinkConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(NetlinkConnection.class);
-  /** Most bytes packed into one batch datagram (the kernel's limit is the send buffer minus 32). */
-  private static final int MAX_BATCH_DATAGRAM = 64 * 1024;
+  /**
+   * Most bytes packed into one batch datagram: under the kernel's {@code NLMSG_GOODSIZE} (a page minus the skb's
+   * shared info, 3776 bytes with 4 KiB pages on x86-64), up to which {@code netlink_sendmsg} takes a slab buffer; a
+   * larger datagram gets a vmalloc'd one, zeroed and mapped page by page. Applying 10,000 x 10 in 3.7 KB datagrams
+   * took the kernel 10-15% less time than in 256 KB ones (the C floor in the VM, four rounds each).
+   */
+  private static final int MAX_BATCH_DATAGRAM = 3584;
 
   private final NetlinkSocket socket;
   private final NetlinkOptions options;
@@ -87,7 +92,7 @@ public final class NetlinkConnection implements AutoCloseable {
       socket.setNetlinkOption(Netlink.NETLINK_CAP_ACK, true);
     }
     this.window = Math.max(1, granted / options.replyBudget());
-    this.maxDatagram = Math.max(4096, Math.min(MAX_BATCH_DATAGRAM, socket.sendBufferSize() - 32));
+    this.maxDatagram = Math.min(MAX_BATCH_DATAGRAM, socket.sendBufferSize() - 32); // the kernel's send limit
     this.nextSeq = ThreadLocalRandom.current().nextInt(1, 1 << 30);
     ByteBuf send = null;
     ByteBuf receive = null;
