@@ -57,7 +57,8 @@ import java.util.Locale;
  * <p>Writes one CSV row per measurement ({@code benchmark,tool,services,destinations,round,value,unit}, the format
  * {@code BenchmarkReport} reads) and prints a line per round. A size may name its own number of rounds ({@code
  * 50000x10:1}). At each size the client first takes unmeasured rounds, until one's JIT compilation time is under 5%
- * of its wall time (at most {@value #MAX_SETTLE_ROUNDS}).
+ * of its wall time (at most {@value #MAX_SETTLE_ROUNDS}). Every tool's round starts on a collected heap and an idle
+ * JIT compiler ({@link #quiet}).
  *
  * <pre>
  * WholeRunBenchmark --sizes 1000x10,10000x10,50000x10:1 --rounds 3 --floor BIN --csv FILE [--loop-limit 200] [--warm-up 40]
@@ -76,6 +77,12 @@ public final class WholeRunBenchmark {
 
   /** Most unmeasured client rounds at each size. */
   static final int MAX_SETTLE_ROUNDS = 3;
+
+  /** How long the JIT compiler must have been idle before a round starts ({@link #quiet}). */
+  static final long QUIET_MILLIS = 500;
+
+  /** The longest wait for an idle JIT compiler before a round. */
+  static final long QUIET_LIMIT_MILLIS = 20_000;
 
   private static PrintWriter csv;
   private static int namespaces;
@@ -435,9 +442,30 @@ public final class WholeRunBenchmark {
 
   /** A new namespace with its loopback up. */
   private static String freshNamespace(String tool) throws IOException, InterruptedException {
+    quiet();
     String ns = "ipvs4j-bench-" + tool + "-" + ProcessHandle.current().pid() + "-" + namespaces++;
     sh("ip netns add " + ns + " && ip -n " + ns + " link set lo up");
     return ns;
+  }
+
+  /**
+   * Before each tool's round: this JVM's garbage from the rounds before collected, and its background threads idle
+   * (no JIT compilation finished and under a tenth of a CPU used in a {@value #QUIET_MILLIS} ms window; waiting at
+   * most {@value #QUIET_LIMIT_MILLIS} ms). Under TCG one host thread runs every virtual CPU, so a collection or a
+   * compilation left over from the last round would run inside the next tool's timed work, the floor's and
+   * ipvsadm's as much as the client's. What a round's own work allocates and compiles stays in its time.
+   */
+  private static void quiet() throws InterruptedException {
+    System.gc();
+    long limit = System.nanoTime() + QUIET_LIMIT_MILLIS * 1_000_000L;
+    while (System.nanoTime() < limit) {
+      long compiled = JIT.getTotalCompilationTime();
+      long cpu = PROCESS.getProcessCpuTime();
+      Thread.sleep(QUIET_MILLIS);
+      if (JIT.getTotalCompilationTime() == compiled && PROCESS.getProcessCpuTime() - cpu < QUIET_MILLIS * 100_000L) {
+        return;
+      }
+    }
   }
 
   /**
