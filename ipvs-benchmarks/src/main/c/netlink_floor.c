@@ -152,7 +152,6 @@ static void open_socket(int protocol) {
   if (getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, &len) < 0) die("SO_SNDBUF", errno);
   window = granted / REPLY_BUDGET > 1 ? granted / REPLY_BUDGET : 1;
   max_datagram = sndbuf - 32 < MAX_DATAGRAM ? sndbuf - 32 : MAX_DATAGRAM;
-  if (max_datagram < 4096) max_datagram = 4096;
   /* Fault the buffers in now, not inside the timed part. */
   memset(sendbuf, 0, sizeof sendbuf);
   memset(recvbuf, 0, sizeof recvbuf);
