@@ -44,7 +44,8 @@ import java.util.TreeMap;
  * ipvs-benchmarks/results/}, linked from there.
  *
  * <p>The template is the file named by the system property {@value #TEMPLATE_PROPERTY} if set, else {@value
- * #TEMPLATE_PATH} under the current directory if it exists, else a built-in one.
+ * #TEMPLATE_PATH} under the publish root when publishing (it must exist), else under the current directory if it exists,
+ * else a built-in one.
  */
 public final class BenchmarkReport {
   /** The system property naming the template file. */
@@ -96,7 +97,7 @@ public final class BenchmarkReport {
       return;
     }
     try {
-      run(arguments.resultsDir(), arguments.publishRoot(), template());
+      run(arguments.resultsDir(), arguments.publishRoot(), template(arguments.publishRoot()));
     } catch (CsvFormatException | NoSuchFileException e) {
       String what = e instanceof NoSuchFileException ? "no such file: " : "";
       System.err.println("BenchmarkReport: " + what + e.getMessage());
@@ -140,11 +141,17 @@ public final class BenchmarkReport {
     }
   }
 
-  /** The template: see the class comment for where it is looked for. */
-  static String template() throws IOException {
+  /**
+   * The template: see the class comment for where it is looked for. Publishing takes the project's template under the
+   * publish root, and a missing one is an error: a report published without it lost its prose once.
+   */
+  static String template(Optional<Path> publishRoot) throws IOException {
     String named = System.getProperty(TEMPLATE_PROPERTY);
     if (named != null) {
       return Files.readString(Path.of(named)); // named on purpose, so missing is an error
+    }
+    if (publishRoot.isPresent()) {
+      return Files.readString(publishRoot.get().resolve(TEMPLATE_PATH));
     }
     Path project = Path.of(TEMPLATE_PATH);
     if (Files.isRegularFile(project)) {
