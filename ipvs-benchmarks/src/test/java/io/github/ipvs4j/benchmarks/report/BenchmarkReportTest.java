@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,11 @@ class BenchmarkReportTest {
         results.resolve("environment.properties"),
         "date=2026-12-03T18:00:00Z\nhost.kernel=6.12.1\njdk=17.0.17\nrounds=5\nnotes=under TCG | µ\n",
         StandardCharsets.UTF_8);
+
+    // publishing reads the project's template under the root, and refuses a root without one
+    assertThatThrownBy(() -> BenchmarkReport.template(Optional.of(repo))).isInstanceOf(NoSuchFileException.class);
+    Path template = Files.createDirectories(repo.resolve(BenchmarkReport.TEMPLATE_PATH).getParent());
+    Files.writeString(template.resolve("BENCHMARKS.template.md"), MarkdownReport.BUILT_IN_TEMPLATE);
 
     BenchmarkReport.main(new String[] {results.toString(), "--publish", repo.toString()});
 
